@@ -1,0 +1,22 @@
+namespace ServerlessService.Core.Common;
+
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string Dispatcher = "dispatcher";
+    public const string Warehouse = "warehouse";
+    public const string Manager = "manager";
+    public const string Customer = "customer";
+    public const string Engineer = "engineer";
+
+    public static readonly string[] Staff = [Admin, Dispatcher, Warehouse, Manager];
+}
+
+/// <summary>Who is calling: the domain's view of a signed-in principal.</summary>
+public sealed record Caller(string Subject, string Role, string? CustomerId = null, string? EngineerId = null)
+{
+    public bool IsStaff => Roles.Staff.Contains(Role);
+    public bool CanEditArchive => Role is Roles.Admin or Roles.Dispatcher;
+    public bool IsCustomer(string? customerId) => Role == Roles.Customer && customerId is not null && CustomerId == customerId;
+    public bool IsEngineer(string? engineerId) => Role == Roles.Engineer && engineerId is not null && EngineerId == engineerId;
+}

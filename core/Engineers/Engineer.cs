@@ -1,0 +1,20 @@
+using ServerlessService.Core.Common;
+
+namespace ServerlessService.Core.Engineers;
+
+/// <summary>A skill (技能) on a product line at a level from 1 (trainee) to 5 (expert).</summary>
+public sealed record Skill(string? ProductLine, int? Level);
+
+/// <summary>A field engineer (服务工程师); supervisorId names the engineer who leads them.</summary>
+public sealed record Engineer(
+    string Id,
+    string Name,
+    string Phone,
+    IReadOnlyList<Skill> Skills,
+    IReadOnlyList<string> Regions,
+    GeoPoint? Location,
+    int MaxConcurrentJobs,
+    bool OnDuty,
+    string? SupervisorId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);

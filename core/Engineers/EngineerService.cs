@@ -1,0 +1,69 @@
+using System.Text.Json;
+using ServerlessService.Core.Common;
+using ServerlessService.Core.Storage;
+
+namespace ServerlessService.Core.Engineers;
+
+public sealed class EngineerService(IEngineerStore store, TimeProvider clock)
+{
+    public async Task<Engineer> CreateAsync(Caller caller, EngineerInput input, CancellationToken ct)
+    {
+        if (!caller.CanEditArchive) throw new ForbiddenException("Only dispatchers and admins add engineers.");
+        var v = input.Validate();
+        var id = Ids.New("eng");
+        await RequireSupervisorAsync(v.SupervisorId, id, ct);
+        var now = clock.GetUtcNow();
+        var engineer = new Engineer(id, v.Name, v.Phone, v.Skills, v.Regions, v.Location, v.MaxConcurrentJobs, v.OnDuty, v.SupervisorId, now, now);
+        if (!await store.TryAddAsync(engineer, ct)) throw PhoneTaken(v.Phone);
+        return engineer;
+    }
+
+    public async Task<Engineer> GetAsync(Caller caller, string id, CancellationToken ct) => (await ReadVisibleAsync(caller, id, ct)).Value;
+
+    /// <summary>Staff change everything; an engineer may change only their own location and on-duty flag.</summary>
+    public async Task<Engineer> UpdateAsync(Caller caller, string id, EngineerInput input, CancellationToken ct)
+    {
+        var stored = await ReadVisibleAsync(caller, id, ct);
+        var current = stored.Value;
+        var v = input.Validate();
+        if (!caller.CanEditArchive)
+        {
+            if (!caller.IsEngineer(id)) throw new ForbiddenException("Only dispatchers and admins change engineer records.");
+            var asIs = new EngineerInput.Valid(current.Name, current.Phone, current.Skills, current.Regions, v.Location, current.MaxConcurrentJobs, v.OnDuty, current.SupervisorId);
+            if (!SameJson(asIs, v)) throw new ForbiddenException("An engineer may change only their own location and on-duty status.");
+        }
+        if (v.SupervisorId != current.SupervisorId) await RequireSupervisorAsync(v.SupervisorId, id, ct);
+        var updated = current with
+        {
+            Name = v.Name, Phone = v.Phone, Skills = v.Skills, Regions = v.Regions, Location = v.Location,
+            MaxConcurrentJobs = v.MaxConcurrentJobs, OnDuty = v.OnDuty, SupervisorId = v.SupervisorId, UpdatedAt = clock.GetUtcNow(),
+        };
+        if (!await store.TryUpdateAsync(current, updated, stored.ETag, ct)) throw PhoneTaken(v.Phone);
+        return updated;
+    }
+
+    public Task<Paged<Engineer>> ListAsync(Caller caller, string? namePrefix, PageRequest page, CancellationToken ct)
+    {
+        if (!caller.IsStaff) throw new ForbiddenException("Only staff list engineers.");
+        if (namePrefix is { Length: > 100 }) throw ValidationFailedException.For("name", "must be at most 100 characters.");
+        return store.ListAsync(namePrefix, page, ct);
+    }
+
+    private async Task<Stored<Engineer>> ReadVisibleAsync(Caller caller, string id, CancellationToken ct)
+    {
+        if (!caller.IsStaff && !caller.IsEngineer(id)) throw new NotFoundException("Engineer", id);
+        return await store.GetIfExistsAsync(id, ct) ?? throw new NotFoundException("Engineer", id);
+    }
+
+    private async Task RequireSupervisorAsync(string? supervisorId, string selfId, CancellationToken ct)
+    {
+        if (supervisorId is null) return;
+        if (supervisorId == selfId) throw ValidationFailedException.For("supervisorId", "cannot be the engineer themself.");
+        if (await store.GetIfExistsAsync(supervisorId, ct) is null) throw ValidationFailedException.For("supervisorId", $"no engineer '{supervisorId}' exists.");
+    }
+
+    private static bool SameJson<T>(T a, T b) => JsonSerializer.Serialize(a, JsonRows.Json) == JsonSerializer.Serialize(b, JsonRows.Json);
+
+    private static ConflictException PhoneTaken(string phone) =>
+        new("Phone number already in use.", $"Another engineer already has the phone {Phones.Mask(phone)}.");
+}

@@ -1,0 +1,58 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Sas;
+using ServerlessService.Core.Storage;
+
+namespace ServerlessService.Core.Photos;
+
+/// <summary>Blobs named "{ticketId}/{photoId}{ext}" with the upload facts as metadata; reads go through SAS URLs.</summary>
+public sealed class BlobPhotoStore(StorageAccount account) : IPhotoStore
+{
+    private readonly BlobContainerClient _container = account.Container("photos");
+
+    public async Task SaveAsync(string ticketId, PhotoBlob photo, string extension, Stream content, CancellationToken ct)
+    {
+        var blob = _container.GetBlobClient($"{ticketId}/{photo.Id}{extension}");
+        await blob.UploadAsync(content, new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = photo.ContentType },
+            Metadata = new Dictionary<string, string>
+            {
+                ["photoid"] = photo.Id,
+                ["filename"] = Uri.EscapeDataString(photo.FileName ?? ""),
+                ["uploadedby"] = Uri.EscapeDataString(photo.UploadedBy),
+                ["uploadedat"] = photo.UploadedAt.ToString("O"),
+            },
+            Conditions = new BlobRequestConditions { IfNoneMatch = Azure.ETag.All },
+        }, ct);
+    }
+
+    public async Task<IReadOnlyList<(PhotoBlob Photo, Uri Url)>> ListAsync(string ticketId, DateTimeOffset urlExpiresAt, CancellationToken ct)
+    {
+        var result = new List<(PhotoBlob, Uri)>();
+        UserDelegationKey? delegationKey = null;
+        await foreach (var item in _container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, ticketId + "/", ct))
+        {
+            var blob = _container.GetBlobClient(item.Name);
+            var m = item.Metadata;
+            var photo = new PhotoBlob(
+                m.TryGetValue("photoid", out var id) ? id : item.Name,
+                item.Properties.ContentType ?? "application/octet-stream",
+                item.Properties.ContentLength ?? 0,
+                m.TryGetValue("filename", out var f) && f.Length > 0 ? Uri.UnescapeDataString(f) : null,
+                m.TryGetValue("uploadedby", out var by) ? Uri.UnescapeDataString(by) : "",
+                m.TryGetValue("uploadedat", out var at) && DateTimeOffset.TryParse(at, out var t) ? t : item.Properties.CreatedOn ?? default);
+            if (!blob.CanGenerateSasUri) delegationKey ??= (await account.BlobService.GetUserDelegationKeyAsync(null, urlExpiresAt, ct)).Value;
+            result.Add((photo, ReadUrl(blob, urlExpiresAt, delegationKey)));
+        }
+        return result.OrderBy(p => p.Item1.UploadedAt).ToList();
+    }
+
+    /// <summary>Shared-key SAS with a connection string (Azurite, keys); user-delegation SAS with a managed identity.</summary>
+    private Uri ReadUrl(BlobClient blob, DateTimeOffset expiresAt, UserDelegationKey? key)
+    {
+        if (blob.CanGenerateSasUri) return blob.GenerateSasUri(BlobSasPermissions.Read, expiresAt);
+        var sas = new BlobSasBuilder(BlobSasPermissions.Read, expiresAt) { BlobContainerName = blob.BlobContainerName, BlobName = blob.Name };
+        return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key!, account.BlobService.AccountName) }.ToUri();
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using ServerlessService.Core.Common;
+using ServerlessService.Core.Tickets;
+
+namespace ServerlessService.Core.Photos;
+
+/// <summary>Photos on a ticket: anyone who can see the ticket may add and view them. A request stores all files or none.</summary>
+public sealed class PhotoService(TicketService tickets, IPhotoStore store, IOptions<PhotoOptions> options, TimeProvider clock)
+{
+    private readonly PhotoOptions _o = options.Value;
+
+    public async Task<IReadOnlyList<Photo>> UploadAsync(Caller caller, string ticketId, IReadOnlyList<PhotoUpload> files, CancellationToken ct)
+    {
+        var ticket = await tickets.GetAsync(caller, ticketId, ct);
+        var accepted = new List<(PhotoUpload File, string ContentType, string Extension)>();
+        foreach (var file in files) accepted.Add(Inspect(file));
+        if (accepted.Count == 0) throw ValidationFailedException.For("files", "attach at least one photo (multipart/form-data).");
+        if (accepted.Count > _o.MaxFilesPerRequest) throw ValidationFailedException.For("files", $"at most {_o.MaxFilesPerRequest} photos per request.");
+        var now = clock.GetUtcNow();
+        foreach (var (file, contentType, ext) in accepted)
+        {
+            var blob = new PhotoBlob(Ids.New("pho"), contentType, file.Length, CleanName(file.FileName), caller.Subject, now);
+            await using var stream = file.Open();
+            await store.SaveAsync(ticket.Id, blob, ext, stream, ct);
+        }
+        return await ListAsync(caller, ticket.Id, ct);
+    }
+
+    public async Task<IReadOnlyList<Photo>> ListAsync(Caller caller, string ticketId, CancellationToken ct)
+    {
+        var ticket = await tickets.GetAsync(caller, ticketId, ct);
+        var expires = clock.GetUtcNow().Add(_o.ReadUrlLifetime);
+        var stored = await store.ListAsync(ticket.Id, expires, ct);
+        return stored.Select(s => new Photo(s.Photo.Id, s.Photo.ContentType, s.Photo.Size, s.Photo.FileName, s.Photo.UploadedBy, s.Photo.UploadedAt, s.Url, expires)).ToList();
+    }
+
+    private (PhotoUpload, string, string) Inspect(PhotoUpload file)
+    {
+        if (file.Length > _o.MaxBytes)
+            throw new PayloadTooLargeException(file.Field, $"'{file.FileName}' is {file.Length / 1048576.0:F1} MB; each photo may be at most {_o.MaxBytes / 1048576} MB.");
+        if (file.Length == 0) throw ValidationFailedException.For(file.Field, $"'{file.FileName}' is empty.");
+        var head = new byte[PhotoTypes.HeaderLength];
+        int read;
+        using (var s = file.Open()) read = s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var type = PhotoTypes.Detect(head.AsSpan(0, read))
+            ?? throw new UnsupportedMediaException(file.Field, $"'{file.FileName}' is not a JPEG, PNG, WebP or HEIC image.");
+        return (file, type.ContentType, type.Extension);
+    }
+
+    private static string? CleanName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        var clean = new string(Path.GetFileName(name).Where(c => !char.IsControl(c)).ToArray());
+        return clean.Length > 100 ? clean[..100] : clean;
+    }
+}

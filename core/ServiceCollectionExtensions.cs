@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessService.Core.Common;
+using ServerlessService.Core.Customers;
+using ServerlessService.Core.Demo;
+using ServerlessService.Core.Devices;
+using ServerlessService.Core.Engineers;
+using ServerlessService.Core.Identity;
+using ServerlessService.Core.Photos;
+using ServerlessService.Core.Sms;
+using ServerlessService.Core.Storage;
+using ServerlessService.Core.Tickets;
+
+namespace ServerlessService.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Domain services and their Azure Storage adapters; options are bound by the host.</summary>
+    public static IServiceCollection AddServerlessServiceCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<BusinessClock>();
+        services.AddSingleton<StorageAccount>();
+        services.AddSingleton<ICustomerStore, TableCustomerStore>();
+        services.AddSingleton<IDeviceStore, TableDeviceStore>();
+        services.AddSingleton<IEngineerStore, TableEngineerStore>();
+        services.AddSingleton<ITicketStore, TableTicketStore>();
+        services.AddSingleton<ITicketNumbers, TableTicketNumbers>();
+        services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<IPhotoStore, BlobPhotoStore>();
+        services.AddSingleton<IStaffStore, TableStaffStore>();
+        services.AddSingleton<IOtpStore, TableOtpStore>();
+        services.AddSingleton<Secrets>();
+        services.AddSingleton<LocalSmsChannel>();
+        services.AddSingleton<ISmsChannel>(sp => sp.GetRequiredService<LocalSmsChannel>());
+        services.AddSingleton<CustomerService>();
+        services.AddSingleton<DeviceService>();
+        services.AddSingleton<EngineerService>();
+        services.AddSingleton<TicketService>();
+        services.AddSingleton<ArchiveViews>();
+        services.AddSingleton<PhotoService>();
+        services.AddSingleton<StaffService>();
+        services.AddSingleton<OtpService>();
+        services.AddSingleton<DemoSeeder>();
+        return services;
+    }
+}

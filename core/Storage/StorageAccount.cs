@@ -1,0 +1,42 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Options;
+
+namespace ServerlessService.Core.Storage;
+
+/// <summary>Hands out table and container clients with the configured name prefix.</summary>
+public sealed class StorageAccount
+{
+    public static readonly string[] Tables =
+        ["Customers", "Devices", "Engineers", "Tickets", "TicketIndex", "Staff", "Otps", "Sms", "Settings", "Idempotency", "Counters"];
+
+    public static readonly string[] Containers = ["photos"];
+
+    private readonly string _prefix;
+
+    public StorageAccount(IOptions<StorageOptions> options)
+    {
+        var o = options.Value;
+        if (string.IsNullOrWhiteSpace(o.ConnectionString))
+            throw new InvalidOperationException("StorageOptions:ConnectionString is not set (STORAGE_CONNECTION_STRING).");
+        _prefix = o.Prefix.ToLowerInvariant();
+        TableService = new TableServiceClient(o.ConnectionString);
+        BlobService = new BlobServiceClient(o.ConnectionString);
+        QueueService = new QueueServiceClient(o.ConnectionString);
+    }
+
+    public TableServiceClient TableService { get; }
+    public BlobServiceClient BlobService { get; }
+    public QueueServiceClient QueueService { get; }
+
+    public TableClient Table(string name) => TableService.GetTableClient(_prefix + name);
+
+    public BlobContainerClient Container(string name) => BlobService.GetBlobContainerClient(_prefix + name);
+
+    public async Task EnsureCreatedAsync(CancellationToken ct)
+    {
+        foreach (var t in Tables) await Table(t).CreateIfNotExistsAsync(ct);
+        foreach (var c in Containers) await Container(c).CreateIfNotExistsAsync(cancellationToken: ct);
+    }
+}

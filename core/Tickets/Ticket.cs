@@ -1,0 +1,48 @@
+using ServerlessService.Core.Common;
+using ServerlessService.Core.Devices;
+
+namespace ServerlessService.Core.Tickets;
+
+public sealed record TimeWindow(DateTimeOffset? From, DateTimeOffset? To);
+
+/// <summary>
+/// A service ticket (服务工单). Device, customer and warranty are snapshots taken at intake;
+/// deviceVerified is false when the serial number was not registered and staff must confirm the claim.
+/// </summary>
+public sealed record Ticket(
+    string Id,
+    string Number,
+    string Status,
+    string Priority,
+    string SerialNumber,
+    bool DeviceVerified,
+    string CustomerId,
+    string? Model,
+    string? ProductLine,
+    Warranty? Warranty,
+    string FaultCategory,
+    string Description,
+    string ContactPhone,
+    Address SiteAddress,
+    TimeWindow? PreferredWindow,
+    string? AssignedEngineerId,
+    string CreatedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public TicketSummary Summary() =>
+        new(Id, Number, Status, Priority, SerialNumber, DeviceVerified, CustomerId, AssignedEngineerId, FaultCategory, CreatedAt);
+}
+
+/// <summary>The columns ticket lists show; kept on every index row so a list needs no second read.</summary>
+public sealed record TicketSummary(
+    string Id,
+    string Number,
+    string Status,
+    string Priority,
+    string SerialNumber,
+    bool DeviceVerified,
+    string CustomerId,
+    string? AssignedEngineerId,
+    string FaultCategory,
+    DateTimeOffset CreatedAt);

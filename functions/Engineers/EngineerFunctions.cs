@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ServerlessService.Core.Common;
+using ServerlessService.Core.Engineers;
+using ServerlessService.Functions.Hosting;
+
+namespace ServerlessService.Functions.Engineers;
+
+/// <summary>Engineers. Add and list: staff (add: dispatcher, admin). Read and update: staff, or the engineer themself (location and on-duty only).</summary>
+public static class EngineerFunctions
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/engineers").WithTags("Engineers");
+        g.MapPost("/", Create).RequireAuthorization(Policies.Staff);
+        g.MapGet("/", List).RequireAuthorization(Policies.Staff);
+        g.MapGet("/{id}", Get);
+        g.MapPut("/{id}", Update);
+    }
+
+    private static async Task<Created<Engineer>> Create(EngineerInput body, ClaimsPrincipal user, EngineerService engineers, CancellationToken ct)
+    {
+        var e = await engineers.CreateAsync(user.ToCaller(), body, ct);
+        return TypedResults.Created($"/api/engineers/{e.Id}", e);
+    }
+
+    private static async Task<Ok<Paged<Engineer>>> List(
+        string? name, string? pageSize, string? continuationToken, ClaimsPrincipal user, EngineerService engineers, CancellationToken ct) =>
+        TypedResults.Ok(await engineers.ListAsync(user.ToCaller(), name, PageRequest.From(pageSize, continuationToken), ct));
+
+    private static async Task<Ok<Engineer>> Get(string id, ClaimsPrincipal user, EngineerService engineers, CancellationToken ct) =>
+        TypedResults.Ok(await engineers.GetAsync(user.ToCaller(), id, ct));
+
+    private static async Task<Ok<Engineer>> Update(string id, EngineerInput body, ClaimsPrincipal user, EngineerService engineers, CancellationToken ct) =>
+        TypedResults.Ok(await engineers.UpdateAsync(user.ToCaller(), id, body, ct));
+}

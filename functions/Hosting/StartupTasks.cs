@@ -1,0 +1,45 @@
+using Azure;
+using Microsoft.Extensions.Options;
+using ServerlessService.Core.Demo;
+using ServerlessService.Core.Identity;
+using ServerlessService.Core.Storage;
+
+namespace ServerlessService.Functions.Hosting;
+
+public sealed class DemoOptions
+{
+    /// <summary>Seed demo data into an empty store at start (run.sh sets it unless --no-demo).</summary>
+    public bool Seed { get; set; }
+}
+
+/// <summary>Runs before the app takes requests: storage objects, signing key, the first admin, demo data.</summary>
+public sealed class StartupTasks(
+    StorageAccount storage, Secrets secrets, SigningKey signingKey, StaffService staff, DemoSeeder demo,
+    IOptions<AuthOptions> auth, IOptions<DemoOptions> demoOptions, ILogger<StartupTasks> log)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        await WithRetriesAsync(() => storage.EnsureCreatedAsync(ct), ct);
+        signingKey.Load(await secrets.GetOrCreateAsync("token-signing-key", 32, ct));
+        var generated = await staff.EnsureAdminAsync(auth.Value.AdminPassword, ct);
+        if (generated is not null)
+        {
+            // Printed once, on the start that created the account; it is not stored anywhere in clear.
+            Console.WriteLine($"Admin account created: admin / {generated}  (shown once; set ADMIN_PASSWORD to choose it)");
+        }
+        if (demoOptions.Value.Seed && await demo.SeedIfEmptyAsync(ct)) log.LogInformation("Demo data seeded.");
+    }
+
+    private async Task WithRetriesAsync(Func<Task> action, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { await action(); return; }
+            catch (Exception e) when (attempt < 10 && e is RequestFailedException or HttpRequestException or AggregateException)
+            {
+                log.LogWarning("Storage not reachable yet ({Message}); retrying.", e.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), ct);
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using ServerlessService.Functions.Hosting;
+
+await FunctionApp.RunAsync(args);

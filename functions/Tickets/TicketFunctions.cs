@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using ServerlessService.Core.Common;
+using ServerlessService.Core.Tickets;
+
+namespace ServerlessService.Functions.Tickets;
+
+/// <summary>Tickets. Open: customers (own devices), dispatchers, admins. Read and list: staff, the ticket's customer, its assigned engineer.</summary>
+public static class TicketFunctions
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/tickets").WithTags("Tickets");
+        g.MapPost("/", Submit);
+        g.MapGet("/", List);
+        g.MapGet("/{id}", Get);
+    }
+
+    private static async Task<Created<Ticket>> Submit(
+        TicketInput body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpResponse response,
+        ClaimsPrincipal user, TicketService tickets, CancellationToken ct)
+    {
+        var (ticket, replayed) = await tickets.SubmitAsync(user.ToCaller(), body, idempotencyKey, ct);
+        if (replayed) response.Headers["Idempotent-Replayed"] = "true";
+        return TypedResults.Created($"/api/tickets/{ticket.Id}", ticket);
+    }
+
+    private static async Task<Ok<Paged<TicketSummary>>> List(
+        string? status, string? customerId, string? engineerId, string? serialNumber, string? createdFrom, string? createdTo,
+        string? pageSize, string? continuationToken, ClaimsPrincipal user, TicketService tickets, CancellationToken ct)
+    {
+        var filter = TicketFilter.Parse(status, customerId, engineerId, serialNumber, createdFrom, createdTo);
+        return TypedResults.Ok(await tickets.ListAsync(user.ToCaller(), filter, PageRequest.From(pageSize, continuationToken), ct));
+    }
+
+    private static async Task<Ok<Ticket>> Get(string id, ClaimsPrincipal user, TicketService tickets, CancellationToken ct) =>
+        TypedResults.Ok(await tickets.GetAsync(user.ToCaller(), id, ct));
+}
