@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs ServerlessService locally: installs what is missing, builds, starts Azurite (unless
+# STORAGE_CONNECTION_STRING is set) and the function app, seeds demo data, prints "Ready:".
+# Ctrl-C / SIGTERM stops everything this script started.
+#
+#   ./run.sh [--no-demo]        env: PORT (7071), DATA_DIR (./.data), STORAGE_CONNECTION_STRING, ADMIN_PASSWORD
+set -euo pipefail
+cd "$(dirname "$0")"
+
+DEMO=true
+for arg in "$@"; do
+  case "$arg" in
+    --no-demo) DEMO=false ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+PORT="${PORT:-7071}"
+DATA_DIR="${DATA_DIR:-./.data}"
+mkdir -p "$DATA_DIR"
+DATA_DIR="$(cd "$DATA_DIR" && pwd)"
+
+./scripts/install.sh
+echo "Building…"
+dotnet build functions/ServerlessService.Functions.csproj -c Release --no-restore --verbosity quiet -nologo
+
+PIDS=()
+cleanup() {
+  trap - EXIT INT TERM
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  echo "Stopped."
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if [ -z "${STORAGE_CONNECTION_STRING:-}" ]; then
+  BLOB=$(node scripts/free-port.js); QUEUE=$(node scripts/free-port.js); TABLE=$(node scripts/free-port.js)
+  mkdir -p "$DATA_DIR/azurite"
+  node_modules/.bin/azurite --silent --skipApiVersionCheck --location "$DATA_DIR/azurite" \
+    --blobPort "$BLOB" --queuePort "$QUEUE" --tablePort "$TABLE" > "$DATA_DIR/azurite.log" 2>&1 &
+  PIDS+=($!)
+  node scripts/wait-tcp.js "$BLOB" "$QUEUE" "$TABLE"
+  KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+  export STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$KEY;BlobEndpoint=http://127.0.0.1:$BLOB/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE/devstoreaccount1;"
+  echo "Azurite: blob $BLOB, queue $QUEUE, table $TABLE (data in $DATA_DIR/azurite)"
+else
+  echo "Using the storage in STORAGE_CONNECTION_STRING (no Azurite started)."
+fi
+
+URL="http://127.0.0.1:$PORT"
+export DemoOptions__Seed="$DEMO"
+export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-$URL}"
+dotnet functions/bin/Release/net10.0/ServerlessService.Functions.dll --urls "$URL" > >(tee "$DATA_DIR/app.log") 2>&1 &
+APP=$!
+PIDS+=("$APP")
+node scripts/wait-http.js "$URL/api/health" 180
+
+ADMIN="admin / ${ADMIN_PASSWORD:-(the password printed when this store was first started)}"
+if GENERATED=$(grep -o 'admin / [^ ]*' "$DATA_DIR/app.log" | head -1) && [ -n "$GENERATED" ]; then ADMIN="$GENERATED"; fi
+DEMO_LINE=""
+if [ "$DEMO" = true ]; then
+  DEMO_LINE=" | demo staff: dispatcher, manager, warehouse / demo-pass-2026 | customer +8613800138002, engineer +8613900139001 (SMS code: GET /api/dev/sms?to=… as admin)"
+fi
+echo "Ready: $URL  (API reference $URL/api/docs) | $ADMIN$DEMO_LINE"
+wait "$APP"
