@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ServerlessService.Core.Common;
@@ -24,6 +25,8 @@ public static class PhotoFunctions
     {
         if (!request.HasFormContentType)
             throw new UnsupportedMediaException("body", "Send the photos as multipart/form-data, one file part per photo.");
+        // The app-wide 1 MB body limit is for JSON; photo uploads get their own.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = RequestLimit;
         var form = await request.ReadFormAsync(ct);
         var files = form.Files.Select(f => new PhotoUpload(f.Name, f.FileName, f.Length, f.OpenReadStream)).ToList();
         var stored = await photos.UploadAsync(user.ToCaller(), id, files, ct);
