@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Customers;
 using ServerlessService.Core.Demo;
@@ -17,7 +18,7 @@ public static class ServiceCollectionExtensions
     /// <summary>Domain services and their Azure Storage adapters; options are bound by the host.</summary>
     public static IServiceCollection AddServerlessServiceCore(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BusinessClock>();
         services.AddSingleton<StorageAccount>();
         services.AddSingleton<ICustomerStore, TableCustomerStore>();

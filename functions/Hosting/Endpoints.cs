@@ -22,6 +22,5 @@ public static class Endpoints
         TicketFunctions.Map(app);
         PhotoFunctions.Map(app);
         if (localSms) DevSmsFunctions.Map(app);
-        app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: 404, title: "No such endpoint.", detail: "See /api/docs for the API.")).AllowAnonymous();
     }
 }
