@@ -25,10 +25,16 @@ echo "Building…"
 dotnet build functions/ServerlessService.Functions.csproj -c Release --no-restore --verbosity quiet -nologo
 
 PIDS=()
+# Stops in reverse start order (the app before its storage) with SIGINT, which both shut down cleanly on;
+# Azurite saves and closes its services but can linger on open sockets, so after 10 s it is killed.
+stop() {
+  kill -INT "$1" 2>/dev/null || return 0
+  for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.2; done
+  kill -9 "$1" 2>/dev/null || true
+}
 cleanup() {
   trap - EXIT INT TERM
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  for ((i=${#PIDS[@]}-1; i>=0; i--)); do stop "${PIDS[$i]}"; done
   echo "Stopped."
 }
 trap cleanup EXIT
