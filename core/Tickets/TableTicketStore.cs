@@ -24,7 +24,8 @@ public sealed class TableTicketStore(StorageAccount account) : ITicketStore
     public async Task<bool> TryAddAsync(Ticket ticket, CancellationToken ct)
     {
         if (!await _tickets.TryAddAsync(JsonRows.ToEntity(ticket.Id, Rk, ticket), ct)) return false;
-        foreach (var row in IndexRows(ticket.Summary())) await _index.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
+        // Index rows live in different partitions, so no batch: write them side by side.
+        await Task.WhenAll(IndexRows(ticket.Summary()).Select(row => _index.UpsertEntityAsync(row, TableUpdateMode.Replace, ct)));
         return true;
     }
 
