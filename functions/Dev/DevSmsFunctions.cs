@@ -15,8 +15,10 @@ public static class DevSmsFunctions
     {
         var check = new Check();
         var e164 = check.Phone("to", to);
-        var page = PageRequest.From(max, null);
+        var count = 50;
+        if (max is not null && (!int.TryParse(max, out count) || count is < 1 or > PageRequest.MaxSize))
+            check.Add("max", $"must be a whole number from 1 to {PageRequest.MaxSize}.");
         check.ThrowIfAny();
-        return TypedResults.Ok(await channel.ReadAsync(e164!, page.Size, ct));
+        return TypedResults.Ok(await channel.ReadAsync(e164!, count, ct));
     }
 }

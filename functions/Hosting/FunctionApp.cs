@@ -71,8 +71,8 @@ public static class FunctionApp
             var value = Environment.GetEnvironmentVariable(variable);
             if (!string.IsNullOrEmpty(value)) env[key] = value;
         }
-        Map("STORAGE_CONNECTION_STRING", "StorageOptions:ConnectionString");
         Map("AzureWebJobsStorage", "StorageOptions:ConnectionString");
+        Map("STORAGE_CONNECTION_STRING", "StorageOptions:ConnectionString");
         Map("ADMIN_PASSWORD", "AuthOptions:AdminPassword");
         Map("PUBLIC_BASE_URL", "ServiceOptions:PublicBaseUrl");
         if (config["StorageOptions:ConnectionString"] is { Length: > 0 }) env.Remove("StorageOptions:ConnectionString");
