@@ -131,6 +131,10 @@ public sealed class ArchiveAccessTests(AppFixture app) : IClassFixture<AppFixtur
         var user = "wh" + Guid.NewGuid().ToString("N")[..6];
         (await admin.PostAsync("/api/staff", new { username = user, displayName = "库管员", role = "warehouse", password = "warehouse-pass-1" })).AssertStatus(HttpStatusCode.Created);
         var keeper = await app.Api().AsStaffAsync(user, "warehouse-pass-1");
+        var staffList = (await admin.GetAsync("/api/staff")).AssertStatus(HttpStatusCode.OK).Json!.AsArray();
+        Assert.Contains(staffList, s => s!["username"]!.ToString() == user && s["role"]!.ToString() == "warehouse");
+        Assert.DoesNotContain("passwordHash", (await admin.GetAsync("/api/staff")).Text);
+        (await keeper.GetAsync("/api/staff")).AssertProblem(HttpStatusCode.Forbidden);
 
         (await keeper.PostAsync("/api/customers", new { name = "不该创建", phone = Archive.NewPhone() })).AssertProblem(HttpStatusCode.Forbidden);
         (await keeper.GetAsync("/api/customers")).AssertStatus(HttpStatusCode.OK);
