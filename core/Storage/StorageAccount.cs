@@ -9,11 +9,12 @@ namespace ServerlessService.Core.Storage;
 public sealed class StorageAccount
 {
     public static readonly string[] Tables =
-        ["Customers", "Devices", "Engineers", "Tickets", "TicketIndex", "Staff", "Otps", "Sms", "Settings", "Idempotency", "Counters"];
+        ["Customers", "Devices", "Engineers", "TicketIndex", "Staff", "Otps", "Sms", "Settings", "Idempotency", "Counters"];
 
     public static readonly string[] Containers = ["photos"];
 
     private readonly string _prefix;
+    private readonly string _connectionString;
 
     public StorageAccount(IOptions<StorageOptions> options)
     {
@@ -21,6 +22,7 @@ public sealed class StorageAccount
         if (string.IsNullOrWhiteSpace(o.ConnectionString))
             throw new InvalidOperationException("StorageOptions:ConnectionString is not set (STORAGE_CONNECTION_STRING).");
         _prefix = o.Prefix.ToLowerInvariant();
+        _connectionString = o.ConnectionString;
         TableService = new TableServiceClient(o.ConnectionString);
         BlobService = new BlobServiceClient(o.ConnectionString);
         QueueService = new QueueServiceClient(o.ConnectionString);
@@ -33,6 +35,10 @@ public sealed class StorageAccount
     public TableClient Table(string name) => TableService.GetTableClient(_prefix + name);
 
     public BlobContainerClient Container(string name) => BlobService.GetBlobContainerClient(_prefix + name);
+
+    /// <summary>Base64 messages, the encoding Azure Functions queue triggers expect.</summary>
+    public QueueClient Queue(string name) =>
+        new(_connectionString, _prefix + name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
     public async Task EnsureCreatedAsync(CancellationToken ct)
     {
