@@ -7,6 +7,7 @@ using ServerlessService.Core.Devices;
 using ServerlessService.Core.Engineers;
 using ServerlessService.Core.Identity;
 using ServerlessService.Core.Photos;
+using ServerlessService.Core.Sla;
 using ServerlessService.Core.Sms;
 using ServerlessService.Core.Storage;
 using ServerlessService.Core.Tickets;
@@ -24,7 +25,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ICustomerStore, TableCustomerStore>();
         services.AddSingleton<IDeviceStore, TableDeviceStore>();
         services.AddSingleton<IEngineerStore, TableEngineerStore>();
-        services.AddSingleton<ITicketStore, TableTicketStore>();
+        services.AddSingleton<TicketIndex>();
+        services.AddSingleton<SlaStore>();
+        services.AddSingleton<SlaService>();
         services.AddSingleton<ITicketNumbers, TableTicketNumbers>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IPhotoStore, BlobPhotoStore>();

@@ -36,3 +36,11 @@ public sealed class PayloadTooLargeException(string field, string detail) : Doma
 {
     public string Field { get; } = field;
 }
+
+/// <summary>An action the ticket's current status does not accept; names the ones it does.</summary>
+public sealed class ActionNotAllowedException(string action, string status, IReadOnlyList<string> allowed)
+    : DomainException("Action not allowed in this status.",
+        $"'{action}' is not possible while the ticket is {status}. Possible now: {(allowed.Count == 0 ? "none" : string.Join(", ", allowed))}.")
+{
+    public IReadOnlyList<string> AllowedActions { get; } = allowed;
+}

@@ -3,6 +3,7 @@ using ServerlessService.Core.Customers;
 using ServerlessService.Core.Devices;
 using ServerlessService.Core.Engineers;
 using ServerlessService.Core.Identity;
+using ServerlessService.Core.Sla;
 using ServerlessService.Core.Tickets;
 
 namespace ServerlessService.Core.Demo;
@@ -10,7 +11,7 @@ namespace ServerlessService.Core.Demo;
 /// <summary>Demo data for a newcomer's first look: only written into a store that has no customers yet.</summary>
 public sealed class DemoSeeder(
     StaffService staff, CustomerService customers, ICustomerStore customerStore, DeviceService devices, EngineerService engineers,
-    TicketService tickets, BusinessClock clock)
+    TicketService tickets, SlaService sla, BusinessClock clock)
 {
     public const string StaffPassword = "demo-pass-2026";
     public static readonly string[] StaffUsers = ["dispatcher", "manager", "warehouse"];
@@ -23,6 +24,7 @@ public sealed class DemoSeeder(
     {
         if ((await customerStore.ListAsync(null, new PageRequest(1, null), ct)).Items.Count > 0) return false;
         foreach (var user in StaffUsers) await staff.AddAsync(user, DisplayName(user), user, StaffPassword, ct);
+        await DemoSla.SeedAsync(sla, Seeder, ct);
 
         var hospital = await customers.CreateAsync(Seeder, new CustomerInput("上海浦东医院设备科", "+8613800138001", "vip",
             new Address("310115", "上海市浦东新区张衡路 528 号", 31.2049, 121.5985)), ct);

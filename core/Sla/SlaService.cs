@@ -4,12 +4,26 @@ using ServerlessService.Core.Common;
 
 namespace ServerlessService.Core.Sla;
 
+public sealed record SlaSnapshot(IReadOnlyList<SlaPolicy> Policies, IReadOnlyDictionary<string, BusinessCalendar> Calendars);
+
 /// <summary>Business calendars and SLA policies: admins and managers edit them, staff read them.</summary>
 public sealed class SlaService(SlaStore store, TimeProvider clock)
 {
     /// <summary>Calendars change rarely; other app instances see an edit within this time.</summary>
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, (BusinessCalendar Calendar, DateTimeOffset LoadedAt)> _calendars = new();
+    private (SlaSnapshot Snapshot, DateTimeOffset LoadedAt)? _snapshot;
+
+    /// <summary>All policies in match order and all calendars, for lifecycle steps (which must not do I/O); cached briefly.</summary>
+    public async Task<SlaSnapshot> SnapshotAsync(CancellationToken ct)
+    {
+        if (_snapshot is { } s && clock.GetUtcNow() - s.LoadedAt < CacheFor) return s.Snapshot;
+        var policies = Ordered(await store.ListPoliciesAsync(ct));
+        var calendars = (await store.ListCalendarsAsync(ct)).ToDictionary(c => c.Id, c => BusinessCalendar.From(c.Spec));
+        var snapshot = new SlaSnapshot(policies, calendars);
+        _snapshot = (snapshot, clock.GetUtcNow());
+        return snapshot;
+    }
 
     public async Task<Calendar> CreateCalendarAsync(Caller caller, CalendarInput input, CancellationToken ct)
     {
@@ -18,6 +32,7 @@ public sealed class SlaService(SlaStore store, TimeProvider clock)
         var now = clock.GetUtcNow();
         var c = Calendar.Of(Ids.New("cal"), spec, now, now);
         await store.AddCalendarAsync(c, ct);
+        _snapshot = null;
         return c;
     }
 
@@ -29,6 +44,7 @@ public sealed class SlaService(SlaStore store, TimeProvider clock)
         var c = Calendar.Of(id, spec, current.Value.CreatedAt, clock.GetUtcNow());
         await store.ReplaceCalendarAsync(c, current.ETag, ct);
         _calendars[id] = (BusinessCalendar.From(spec), clock.GetUtcNow());
+        _snapshot = null;
         return c;
     }
 
@@ -73,6 +89,7 @@ public sealed class SlaService(SlaStore store, TimeProvider clock)
         var now = clock.GetUtcNow();
         var p = new SlaPolicy(Ids.New("sla"), v.Name, order, v.Match, v.CalendarId, v.Targets, v.WarnAt, v.Escalations, now, now);
         await store.AddPolicyAsync(p, ct);
+        _snapshot = null;
         return p;
     }
 
@@ -88,6 +105,7 @@ public sealed class SlaService(SlaStore store, TimeProvider clock)
             WarnAt = v.WarnAt, Escalations = v.Escalations, UpdatedAt = clock.GetUtcNow(),
         };
         await store.ReplacePolicyAsync(p, current.ETag, ct);
+        _snapshot = null;
         return p;
     }
 

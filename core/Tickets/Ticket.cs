@@ -1,5 +1,6 @@
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Devices;
+using ServerlessService.Core.Sla;
 
 namespace ServerlessService.Core.Tickets;
 
@@ -28,7 +29,10 @@ public sealed record Ticket(
     string? AssignedEngineerId,
     string CreatedBy,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    string? CustomerTier = null,
+    TicketSla? Sla = null,
+    TicketWork? Work = null)
 {
     public TicketSummary Summary() =>
         new(Id, Number, Status, Priority, SerialNumber, DeviceVerified, CustomerId, AssignedEngineerId, FaultCategory, CreatedAt);

@@ -67,7 +67,8 @@ public sealed class TicketService(
         return new Ticket(
             id, await numbers.NextAsync(ct), TicketStatus.Submitted, v.Priority, v.SerialNumber, device is not null, customerId,
             device?.Model, device?.ProductLine, device is null ? null : Warranty.On(device.WarrantyEndsOn, clock.Today),
-            v.FaultCategory, v.Description, v.ContactPhone ?? customer.Phone, site, v.PreferredWindow, null, caller.Subject, now, now);
+            v.FaultCategory, v.Description, v.ContactPhone ?? customer.Phone, site, v.PreferredWindow, null, caller.Subject, now, now,
+            CustomerTier: customer.Tier);
     }
 
     private static string OwnerOf(Caller caller, TicketInput.Valid v, Device? device)

@@ -4,6 +4,8 @@ using ServerlessService.Functions.Dev;
 using ServerlessService.Functions.Devices;
 using ServerlessService.Functions.Engineers;
 using ServerlessService.Functions.Health;
+using ServerlessService.Functions.Ops;
+using ServerlessService.Functions.Sla;
 using ServerlessService.Functions.Tickets;
 
 namespace ServerlessService.Functions.Hosting;
@@ -11,7 +13,7 @@ namespace ServerlessService.Functions.Hosting;
 /// <summary>Every HTTP function of the app. Each group states who may call it.</summary>
 public static class Endpoints
 {
-    public static void Map(IEndpointRouteBuilder app, bool localSms)
+    public static void Map(IEndpointRouteBuilder app, bool localSms, bool underFunctionsHost)
     {
         HealthFunctions.Map(app);
         AuthFunctions.Map(app);
@@ -21,6 +23,12 @@ public static class Endpoints
         EngineerFunctions.Map(app);
         TicketFunctions.Map(app);
         PhotoFunctions.Map(app);
+        TicketActionFunctions.Map(app);
+        CalendarFunctions.Map(app);
+        SlaPolicyFunctions.Map(app);
+        LifecycleFunctions.Map(app);
+        PoisonFunctions.Map(app);
+        if (underFunctionsHost) TriggerFunctions.Map(app);
         if (localSms) DevSmsFunctions.Map(app);
     }
 }

@@ -8,6 +8,9 @@ using ServerlessService.Core.Identity;
 using ServerlessService.Core.Photos;
 using ServerlessService.Core.Sms;
 using ServerlessService.Core.Storage;
+using ServerlessService.Orchestrations;
+using ServerlessService.Orchestrations.Lifecycle;
+using ServerlessService.Orchestrations.Runtime;
 
 namespace ServerlessService.Functions.Hosting;
 
@@ -31,7 +34,11 @@ public static class FunctionApp
         services.AddOptions<PhotoOptions>().BindConfiguration(nameof(PhotoOptions));
         services.AddOptions<AuthOptions>().BindConfiguration(nameof(AuthOptions));
         services.AddOptions<DemoOptions>().BindConfiguration(nameof(DemoOptions));
+        services.AddOptions<WorkflowOptions>().BindConfiguration(nameof(WorkflowOptions));
+        services.AddOptions<LifecycleOptions>().BindConfiguration(nameof(LifecycleOptions));
         services.AddServerlessServiceCore();
+        services.AddServerlessServiceOrchestrations();
+        services.AddHostedService<QueuePumpService>();
         services.AddSingleton<StartupTasks>();
         services.AddSecurity();
         services.AddProblemDetails();
@@ -50,7 +57,7 @@ public static class FunctionApp
         app.UseRateLimiter();
         app.MapOpenApi("/api/openapi.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("ServerlessService API").WithOpenApiRoutePattern("/api/openapi.json")).AllowAnonymous();
-        Endpoints.Map(app, localSms: app.Services.GetRequiredService<ISmsChannel>() is LocalSmsChannel);
+        Endpoints.Map(app, localSms: app.Services.GetRequiredService<ISmsChannel>() is LocalSmsChannel, underFunctionsHost: UnderFunctionsHost);
         return app;
     }
 
@@ -75,9 +82,12 @@ public static class FunctionApp
         Map("STORAGE_CONNECTION_STRING", "StorageOptions:ConnectionString");
         Map("ADMIN_PASSWORD", "AuthOptions:AdminPassword");
         Map("PUBLIC_BASE_URL", "ServiceOptions:PublicBaseUrl");
+        if (UnderFunctionsHost) env["WorkflowOptions:RunPump"] = "false";
         if (config["StorageOptions:ConnectionString"] is { Length: > 0 }) env.Remove("StorageOptions:ConnectionString");
         config.AddInMemoryCollection(env);
     }
+
+    private static bool UnderFunctionsHost => Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is { Length: > 0 };
 
     /// <summary>Under the Functions host the port comes from FUNCTIONS_CUSTOMHANDLER_PORT.</summary>
     private static void ListenOnFunctionsPort(WebApplicationBuilder builder)

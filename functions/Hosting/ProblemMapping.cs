@@ -15,6 +15,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             ValidationFailedException v => Fields(400, v.Title, v.Message, v.Errors),
             NotFoundException e => Plain(404, e),
             ConflictException e => Plain(409, e),
+            ActionNotAllowedException e => WithAllowed(e),
             ForbiddenException e => Plain(403, e),
             TooManyRequestsException e => RetryLater(http, e),
             UnsupportedMediaException e => Fields(415, e.Title, e.Message, new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
@@ -32,6 +33,13 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
     }
 
     private static ProblemDetails Plain(int status, DomainException e) => new() { Status = status, Title = e.Title, Detail = e.Message };
+
+    private static ProblemDetails WithAllowed(ActionNotAllowedException e)
+    {
+        var p = Plain(409, e);
+        p.Extensions["allowedActions"] = e.AllowedActions;
+        return p;
+    }
 
     private static ProblemDetails Fields(int status, string title, string detail, IReadOnlyDictionary<string, string[]> errors) =>
         new ValidationProblemDetails(errors.ToDictionary(kv => kv.Key, kv => kv.Value)) { Status = status, Title = title, Detail = detail };

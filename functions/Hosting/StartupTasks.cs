@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using ServerlessService.Core.Demo;
 using ServerlessService.Core.Identity;
 using ServerlessService.Core.Storage;
+using ServerlessService.Orchestrations.Lifecycle;
+using ServerlessService.Orchestrations.Runtime;
 
 namespace ServerlessService.Functions.Hosting;
 
@@ -14,12 +16,14 @@ public sealed class DemoOptions
 
 /// <summary>Runs before the app takes requests: storage objects, signing key, the first admin, demo data.</summary>
 public sealed class StartupTasks(
-    StorageAccount storage, Secrets secrets, SigningKey signingKey, StaffService staff, DemoSeeder demo,
+    StorageAccount storage, WorkQueues queues, DefinitionStore definitions, Secrets secrets, SigningKey signingKey, StaffService staff, DemoSeeder demo,
     IOptions<AuthOptions> auth, IOptions<DemoOptions> demoOptions, ILogger<StartupTasks> log)
 {
     public async Task RunAsync(CancellationToken ct)
     {
         await WithRetriesAsync(() => storage.EnsureCreatedAsync(ct), ct);
+        await queues.EnsureCreatedAsync(ct);
+        await definitions.EnsurePublishedAsync(ct);
         signingKey.Load(await secrets.GetOrCreateAsync("token-signing-key", 32, ct));
         var generated = await staff.EnsureAdminAsync(auth.Value.AdminPassword, ct);
         if (generated is not null)

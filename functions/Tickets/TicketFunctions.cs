@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ServerlessService.Core.Common;
+using System.Text.Json.Nodes;
 using ServerlessService.Core.Tickets;
+using ServerlessService.Orchestrations.Lifecycle;
 
 namespace ServerlessService.Functions.Tickets;
 
@@ -34,6 +36,7 @@ public static class TicketFunctions
         return TypedResults.Ok(await tickets.ListAsync(user.ToCaller(), filter, PageRequest.From(pageSize, continuationToken), ct));
     }
 
-    private static async Task<Ok<Ticket>> Get(string id, ClaimsPrincipal user, TicketService tickets, CancellationToken ct) =>
-        TypedResults.Ok(await tickets.GetAsync(user.ToCaller(), id, ct));
+    /// <summary>The ticket with its lifecycle version and SLA clocks (target, due, elapsed, remaining, state).</summary>
+    private static async Task<Ok<JsonObject>> Get(string id, ClaimsPrincipal user, TicketLifecycle lifecycle, CancellationToken ct) =>
+        TypedResults.Ok(await lifecycle.ViewAsync(user.ToCaller(), id, ct));
 }

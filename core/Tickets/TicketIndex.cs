@@ -5,29 +5,13 @@ using ServerlessService.Core.Storage;
 namespace ServerlessService.Core.Tickets;
 
 /// <summary>
-/// Tickets: one partition per ticket (the lifecycle's state, history and outbox will share it).
-/// TicketIndex: a summary row per ticket in "all", "customer|…", "serial|…", "status|…" and "engineer|…",
-/// keyed newest first, so every list filter is a single-partition range query.
+/// The TicketIndex table: a summary row per ticket in "all", "customer|…", "serial|…", "status|…" and "engineer|…",
+/// keyed newest first, so every list filter is a single-partition range query. Rows are derived from the ticket and
+/// written idempotently by the lifecycle's outbox, so a lost write is repaired by the retry.
 /// </summary>
-public sealed class TableTicketStore(StorageAccount account) : ITicketStore
+public sealed class TicketIndex(StorageAccount account)
 {
-    private const string Rk = "ticket";
-    private readonly TableClient _tickets = account.Table("Tickets");
     private readonly TableClient _index = account.Table("TicketIndex");
-
-    public async Task<Stored<Ticket>?> GetIfExistsAsync(string id, CancellationToken ct)
-    {
-        var e = await _tickets.GetIfExistsAsync(id, Rk, ct);
-        return e is null ? null : new Stored<Ticket>(JsonRows.FromEntity<Ticket>(e), e.ETag);
-    }
-
-    public async Task<bool> TryAddAsync(Ticket ticket, CancellationToken ct)
-    {
-        if (!await _tickets.TryAddAsync(JsonRows.ToEntity(ticket.Id, Rk, ticket), ct)) return false;
-        // Index rows live in different partitions, so no batch: write them side by side.
-        await Task.WhenAll(IndexRows(ticket.Summary()).Select(row => _index.UpsertEntityAsync(row, TableUpdateMode.Replace, ct)));
-        return true;
-    }
 
     public Task<Paged<TicketSummary>> ListAsync(TicketFilter f, PageRequest page, CancellationToken ct)
     {
@@ -46,20 +30,32 @@ public sealed class TableTicketStore(StorageAccount account) : ITicketStore
         return TablePaging.ReadPageAsync(_index, string.Join(" and ", parts), page, JsonRows.FromEntity<TicketSummary>, ct);
     }
 
-    private static IEnumerable<TableEntity> IndexRows(TicketSummary s)
+    /// <summary>The partitions a ticket belongs in now; a step that changes status or engineer names the old ones as stale.</summary>
+    public static IReadOnlyList<string> PartitionsOf(TicketSummary s)
     {
         var partitions = new List<string> { "all", "customer|" + s.CustomerId, "serial|" + s.SerialNumber, "status|" + s.Status };
         if (s.AssignedEngineerId is not null) partitions.Add("engineer|" + s.AssignedEngineerId);
+        return partitions;
+    }
+
+    /// <summary>Writes the rows for the ticket as it is now and removes it from partitions it left.</summary>
+    public async Task SyncAsync(TicketSummary s, IEnumerable<string> stalePartitions, CancellationToken ct)
+    {
+        var current = PartitionsOf(s);
         var rk = Inverted(s.CreatedAt) + "|" + s.Id;
-        foreach (var pk in partitions)
-        {
-            var row = JsonRows.ToEntity(pk, rk, s);
-            row["Status"] = s.Status;
-            row["CustomerId"] = s.CustomerId;
-            row["EngineerId"] = s.AssignedEngineerId ?? "";
-            row["SerialNumber"] = s.SerialNumber;
-            yield return row;
-        }
+        var writes = current.Select(pk => _index.UpsertEntityAsync(Row(pk, rk, s), TableUpdateMode.Replace, ct));
+        var deletes = stalePartitions.Except(current).Select(pk => _index.DeleteIfExistsAsync(pk, rk, ct));
+        await Task.WhenAll(writes.Concat(deletes));
+    }
+
+    private static TableEntity Row(string pk, string rk, TicketSummary s)
+    {
+        var row = JsonRows.ToEntity(pk, rk, s);
+        row["Status"] = s.Status;
+        row["CustomerId"] = s.CustomerId;
+        row["EngineerId"] = s.AssignedEngineerId ?? "";
+        row["SerialNumber"] = s.SerialNumber;
+        return row;
     }
 
     /// <summary>Newest first: row keys count down from the largest representable instant.</summary>

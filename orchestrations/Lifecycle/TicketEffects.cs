@@ -1,0 +1,47 @@
+using ServerlessService.Core.Common;
+using ServerlessService.Core.Tickets;
+
+namespace ServerlessService.Orchestrations.Lifecycle;
+
+/// <summary>What each event records on the ticket, besides its status.</summary>
+internal static class TicketEffects
+{
+    public static Ticket Apply(Ticket t, string ev, ActionInput input, Actor actor, DateTimeOffset now)
+    {
+        var w = t.Work ?? new TicketWork();
+        return ev switch
+        {
+            "assign" => t with { AssignedEngineerId = input.EngineerId },
+            "accept" => t with { Work = w with { AcceptedAt = now } },
+            "decline" => t with { AssignedEngineerId = null, Work = w with { DeclinedBy = [.. w.DeclinedBy ?? [], t.AssignedEngineerId!] } },
+            "sla-reassign" => t with { AssignedEngineerId = null },
+            "depart" => t with { Work = w with { DepartedAt = now } },
+            "arrive" => t with { Work = w with { ArrivedAt = now, ArrivalLocation = new GeoPoint(input.Lat, input.Lng) } },
+            "pause" => t with { Work = w with { PauseReason = input.Reason, PauseNote = input.Note, ReturnStatus = t.Status } },
+            "resume" => t with { Work = w with { PauseReason = null, PauseNote = null, ReturnStatus = null } },
+            "resolve" => t with { Work = w with { Resolution = new Resolution(input.Cause!, input.Solution!, input.LaborMinutes!.Value, now, actor.Id) } },
+            "confirm" or "auto-close" => t with { Work = w with { ClosedAt = now } },
+            "reject-resolution" or "reopen" => t with { Work = w with { Resolution = null, ClosedAt = null } },
+            "rate" => t with { Work = w with { Rating = new Rating(input.Score!.Value, input.Comment, now) } },
+            "cancel" => t with { Work = w with { CancelReason = input.Reason } },
+            "prioritize" => t with { Priority = input.Priority! },
+            _ => t,
+        };
+    }
+
+    public static bool Passes(string guard, Ticket t, StepContext ctx) => guard switch
+    {
+        "not-rated" => t.Work?.Rating is null,
+        "has-engineer" => t.AssignedEngineerId is not null,
+        "no-engineer" => t.AssignedEngineerId is null,
+        "within-reopen-window" => t.Work?.ClosedAt is { } closed && ctx.Now - closed <= ctx.Options.ReopenWindow,
+        _ => false,
+    };
+
+    public static string Explain(string guard) => guard switch
+    {
+        "not-rated" => "This ticket has already been rated.",
+        "within-reopen-window" => "The reopen window has passed; open a new ticket.",
+        _ => $"The condition '{guard}' does not hold.",
+    };
+}

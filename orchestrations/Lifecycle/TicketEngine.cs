@@ -1,0 +1,183 @@
+using System.Text.Json.Nodes;
+using ServerlessService.Core.Common;
+using ServerlessService.Core.Sla;
+using ServerlessService.Core.Tickets;
+using ServerlessService.Orchestrations.Runtime;
+
+namespace ServerlessService.Orchestrations.Lifecycle;
+
+/// <summary>
+/// The pure decisions of the ticket lifecycle: given the instance, an event and the context, the step to commit.
+/// Transitions, guards, who may act and the SLA clock rules come from the definition; nothing here does I/O.
+/// </summary>
+public static class TicketEngine
+{
+    public const string StateTimerPrefix = "state:";
+
+    public static Step<Ticket> Start(Ticket ticket, SlaPolicy? policy, StepContext ctx)
+    {
+        var t = ticket with { Status = ctx.Definition.Initial, Sla = policy is null ? null : TicketSla.For(policy) };
+        var step = new Step<Ticket>(t);
+        step.History.Add(new HistoryRequest("submitted", ticket.CreatedBy, RoleOf(ticket.CreatedBy), To: t.Status, Data: new JsonObject
+        {
+            ["priority"] = t.Priority,
+            ["slaPolicy"] = policy?.Name,
+        }));
+        t = SlaSteps.OnEvent(t, LifecycleDefinition.Created, "", ctx);
+        step.Data = t;
+        EnterState(step, t, ctx);
+        SlaSteps.Rearm(step, t, Empty(ctx), ctx);
+        step.Outbox.Add(IndexSync(t, []));
+        return step;
+    }
+
+    /// <summary>An action a caller asked for through the API.</summary>
+    public static Step<Ticket> Act(Instance<Ticket> instance, string action, ActionInput input, Caller caller, StepContext ctx)
+    {
+        var t = instance.Data;
+        var candidates = ctx.Definition.Transitions.Where(x => x.Event == action && x.From.Contains(t.Status)).ToList();
+        if (candidates.Count == 0 || !LifecycleVocabulary.Actions.Contains(action))
+            throw new ActionNotAllowedException(action, t.Status, ctx.Definition.ActionsIn(t.Status));
+        var transition = Choose(candidates, t, input, ctx);
+        var actor = Authorize(transition, t, input, caller);
+        var step = new Step<Ticket>(t);
+        step.Data = Transition(step, t, transition, action, input, actor, instance.Meta, ctx);
+        return step;
+    }
+
+    /// <summary>A timer of this instance fired: a state timer raises its event, an SLA timer fires its clock's thresholds.</summary>
+    public static Step<Ticket> FireTimer(Instance<Ticket> instance, string name, StepContext ctx)
+    {
+        var meta = instance.Meta with { Timers = instance.Meta.Timers.Where(x => x.Key != name).ToDictionary() };
+        var step = new Step<Ticket>(instance.Data);
+        var t = instance.Data;
+        if (name.StartsWith(SlaSteps.TimerPrefix, StringComparison.Ordinal))
+        {
+            t = SlaSteps.Fire(step, t, name[SlaSteps.TimerPrefix.Length..], ctx);
+            SlaSteps.Rearm(step, t, meta, ctx);
+            step.Data = t;
+            return step;
+        }
+        var spec = ctx.Definition.States.GetValueOrDefault(t.Status)?.Timers?.FirstOrDefault(x => StateTimerPrefix + x.Name == name);
+        var transition = spec is null ? null
+            : ctx.Definition.Transitions.FirstOrDefault(x => x.Event == spec.Raises && x.From.Contains(t.Status) && x.By.Contains(Actors.Timer));
+        if (transition is null) return step;
+        step.Data = Transition(step, t, transition, spec!.Raises, new ActionInput(), Actor.Timer, meta, ctx);
+        return step;
+    }
+
+    /// <summary>An event the system raises inside another step (SLA escalation); skipped with a note when the status does not allow it.</summary>
+    internal static Ticket RaiseSystemEvent(Step<Ticket> step, Ticket t, string ev, ActionInput input, StepContext ctx)
+    {
+        var transition = ctx.Definition.Transitions.FirstOrDefault(x => x.Event == ev && x.From.Contains(t.Status) && x.By.Contains(Actors.System));
+        if (transition is null)
+        {
+            step.History.Add(new HistoryRequest("skipped", Actor.System.Id, Actor.System.Role, Reason: $"'{ev}' is not possible while {t.Status}."));
+            return t;
+        }
+        var meta = new WorkflowMeta("", 0, 0, 0, new Dictionary<string, ArmedTimer>(), false, ctx.Now, ctx.Now);
+        return Transition(step, t, transition, ev, input, Actor.System, meta, ctx, rearm: false);
+    }
+
+    private static Ticket Transition(Step<Ticket> step, Ticket t, TransitionSpec spec, string ev, ActionInput input, Actor actor,
+        WorkflowMeta meta, StepContext ctx, bool rearm = true)
+    {
+        var from = t.Status;
+        var previous = t;
+        var to = spec.To switch
+        {
+            null => from,
+            LifecycleDefinition.Return => t.Work?.ReturnStatus ?? ctx.Definition.Initial,
+            var s => s,
+        };
+        t = TicketEffects.Apply(t, ev, input, actor, ctx.Now) with { Status = to, UpdatedAt = ctx.Now };
+        step.History.Add(new HistoryRequest(ev, actor.Id, actor.Role, from, to, input.Reason, Describe(ev, input, actor)));
+        if (ev == "prioritize" && previous.Priority != t.Priority) t = SlaSteps.Retarget(step, t, ctx);
+        t = SlaSteps.OnEvent(t, ev, from, ctx);
+        if (to != from)
+        {
+            LeaveState(step, from, ctx);
+            EnterState(step, t, ctx);
+        }
+        if (ctx.Definition.IsFinal(to))
+        {
+            step.Complete = true;
+            foreach (var name in meta.Timers.Keys) step.Cancel.Add(name);
+            step.Arm.Clear();
+        }
+        if (rearm) SlaSteps.Rearm(step, t, meta, ctx);
+        // One index sync per step, covering every partition the ticket left during it.
+        var stale = TicketIndex.PartitionsOf(previous.Summary()).Except(TicketIndex.PartitionsOf(t.Summary()))
+            .Concat(step.Outbox.Where(o => o.Kind == IndexSyncHandler.KindName).SelectMany(o => o.Payload["stale"]!.AsArray().Select(s => (string)s!)))
+            .Distinct().ToList();
+        step.Outbox.RemoveAll(o => o.Kind == IndexSyncHandler.KindName);
+        step.Outbox.Add(IndexSync(t, stale));
+        return t;
+    }
+
+    private static TransitionSpec Choose(List<TransitionSpec> candidates, Ticket t, ActionInput input, StepContext ctx)
+    {
+        var matching = candidates.Where(c => (c.When ?? new Dictionary<string, string>()).All(w => w.Key == "reason" && w.Value == input.Reason)).ToList();
+        if (matching.Count == 0) throw ValidationFailedException.For("reason", "does not match any way this action can go from here.");
+        var passing = matching.FirstOrDefault(c => (c.If ?? []).All(g => TicketEffects.Passes(g, t, ctx)));
+        if (passing is not null) return passing;
+        var failed = matching.SelectMany(c => c.If ?? []).First(g => !TicketEffects.Passes(g, t, ctx) && g is not ("has-engineer" or "no-engineer"));
+        throw new ConflictException("Not possible now.", TicketEffects.Explain(failed));
+    }
+
+    /// <summary>Engineer actions only by the assignee, customer actions only by the ticket's customer; staff may act for them with a reason.</summary>
+    private static Actor Authorize(TransitionSpec spec, Ticket t, ActionInput input, Caller caller)
+    {
+        var role = caller.IsEngineer(t.AssignedEngineerId) ? Actors.Engineer
+            : caller.IsCustomer(t.CustomerId) ? Actors.Customer
+            : caller.IsStaff ? Actors.Staff
+            : null;
+        if (role is not null && spec.By.Contains(role)) return new Actor(caller.Subject, caller.Role);
+        if (role == Actors.Staff && spec.By.Any(b => b is Actors.Engineer or Actors.Customer))
+        {
+            if (input.Reason is null) throw ValidationFailedException.For("reason", $"is required when staff {spec.Event} in place of the {string.Join(" or ", spec.By)}.");
+            return new Actor(caller.Subject, caller.Role, Override: true);
+        }
+        throw new ForbiddenException($"Only the {string.Join(" or ", spec.By.Where(b => b is not (Actors.System or Actors.Timer)))} may {spec.Event} this ticket.");
+    }
+
+    private static void EnterState(Step<Ticket> step, Ticket t, StepContext ctx)
+    {
+        foreach (var timer in ctx.Definition.States.GetValueOrDefault(t.Status)?.Timers ?? [])
+        {
+            var after = ctx.Options.Named(timer.After) ?? (Durations.TryParse(timer.After, out var d) ? d : TimeSpan.Zero);
+            step.Cancel.Remove(StateTimerPrefix + timer.Name);
+            step.Arm[StateTimerPrefix + timer.Name] = ctx.Now + after;
+        }
+    }
+
+    private static void LeaveState(Step<Ticket> step, string status, StepContext ctx)
+    {
+        foreach (var timer in ctx.Definition.States.GetValueOrDefault(status)?.Timers ?? [])
+        {
+            step.Arm.Remove(StateTimerPrefix + timer.Name);
+            step.Cancel.Add(StateTimerPrefix + timer.Name);
+        }
+    }
+
+    private static JsonObject? Describe(string ev, ActionInput i, Actor actor)
+    {
+        var data = new JsonObject();
+        if (actor.Override) data["override"] = true;
+        if (i.EngineerId is not null) data["engineerId"] = i.EngineerId;
+        if (i.Note is not null) data["note"] = i.Note;
+        if (i.Lat is not null) { data["lat"] = i.Lat; data["lng"] = i.Lng; }
+        if (i.Cause is not null) { data["cause"] = i.Cause; data["solution"] = i.Solution; data["laborMinutes"] = i.LaborMinutes; }
+        if (i.Score is not null) { data["score"] = i.Score; data["comment"] = i.Comment; }
+        if (i.Priority is not null) data["priority"] = i.Priority;
+        return data.Count == 0 ? null : data;
+    }
+
+    private static OutboxRequest IndexSync(Ticket t, IReadOnlyList<string> stale) =>
+        new(IndexSyncHandler.KindName, new JsonObject { ["stale"] = new JsonArray([.. stale.Select(s => JsonValue.Create(s))]) }, Inline: true);
+
+    private static WorkflowMeta Empty(StepContext ctx) => new("", 0, 0, 0, new Dictionary<string, ArmedTimer>(), false, ctx.Now, ctx.Now);
+
+    /// <summary>Customers' subjects are their customer ids; everyone else who opens tickets is staff.</summary>
+    private static string RoleOf(string subject) => Ids.LooksValid(subject, "cus") ? Actors.Customer : Actors.Staff;
+}

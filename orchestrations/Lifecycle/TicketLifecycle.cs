@@ -1,0 +1,102 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using ServerlessService.Core.Common;
+using ServerlessService.Core.Engineers;
+using ServerlessService.Core.Sla;
+using ServerlessService.Core.Storage;
+using ServerlessService.Core.Tickets;
+using ServerlessService.Orchestrations.Runtime;
+
+namespace ServerlessService.Orchestrations.Lifecycle;
+
+/// <summary>
+/// The ticket lifecycle on the workflow runtime: starts a ticket's instance at intake, applies actions, fires its
+/// timers, and shows its timeline and SLA clocks. Loads what a step needs first, then lets the pure engine decide.
+/// </summary>
+public sealed class TicketLifecycle(
+    WorkflowRuntime runtime, InstanceStore instances, DefinitionStore definitions, SlaService sla, IEngineerStore engineers,
+    IOptions<LifecycleOptions> options, TimeProvider clock) : IWorkflowTimers
+{
+    public string Definition => DefinitionStore.Name;
+
+    public async Task<bool> StartAsync(Ticket ticket, CancellationToken ct)
+    {
+        var definition = await definitions.LatestAsync(ct);
+        var ctx = await ContextAsync(definition, ct);
+        var policy = ctx.Match(ticket.Priority, ticket.CustomerTier, ticket.ProductLine);
+        return await runtime.TryStartAsync(ticket.Id, Definition, definition.Version, TicketEngine.Start(ticket, policy, ctx), ct);
+    }
+
+    public async Task<StepResult<Ticket>> ActAsync(Caller caller, string id, string action, ActionInput? body, string? idempotencyKey, CancellationToken ct)
+    {
+        if (!LifecycleVocabulary.Actions.Contains(action))
+            throw new NotFoundException("Action", action);
+        var key = IdempotencyKeys.Validate(idempotencyKey);
+        var input = (body ?? new ActionInput()).Validate(action);
+        var current = await FindAsync(caller, id, ct);
+        if (action == "assign") await RequireEngineerAsync(input.EngineerId!, ct);
+        var ctx = await ContextAsync(await definitions.GetAsync(current.Meta.Version, ct), ct);
+        var ev = key is null ? null : new EventId($"api|{caller.Subject}|{key}", IdempotencyKeys.Fingerprint(new { action, input }));
+        return await runtime.ExecuteAsync<Ticket>(id, ev, instance =>
+        {
+            if (!TicketService.CanSee(caller, instance.Data)) throw new NotFoundException("Ticket", id);
+            return TicketEngine.Act(instance, action, input, caller, ctx with { Now = clock.GetUtcNow() });
+        }, ct);
+    }
+
+    public async Task FireAsync(TimerMessage message, CancellationToken ct)
+    {
+        var current = await instances.GetIfExistsAsync<Ticket>(message.InstanceId, ct);
+        if (current is null) return;
+        var ctx = await ContextAsync(await definitions.GetAsync(current.Meta.Version, ct), ct);
+        await runtime.FireTimerAsync<Ticket>(message, instance => TicketEngine.FireTimer(instance, message.Name, ctx with { Now = clock.GetUtcNow() }), ct);
+    }
+
+    public async Task<IReadOnlyList<HistoryEntry>> TimelineAsync(Caller caller, string id, CancellationToken ct)
+    {
+        await FindAsync(caller, id, ct);
+        return await instances.HistoryAsync(id, ct);
+    }
+
+    /// <summary>The ticket as the API shows it: its fields, the lifecycle version, and each SLA clock with due and remaining time.</summary>
+    public async Task<JsonObject> ViewAsync(Caller caller, string id, CancellationToken ct) => await ViewOfAsync(await FindAsync(caller, id, ct), ct);
+
+    public async Task<JsonObject> ViewOfAsync(Instance<Ticket> instance, CancellationToken ct)
+    {
+        var t = instance.Data;
+        var view = JsonSerializer.SerializeToNode(t with { Sla = null }, JsonRows.Json)!.AsObject();
+        view["lifecycleVersion"] = instance.Meta.Version;
+        if (t.Sla is { } s)
+        {
+            var calendar = await sla.CalendarAsync(s.CalendarId, ct);
+            var now = clock.GetUtcNow();
+            view["sla"] = new JsonObject
+            {
+                ["policyId"] = s.PolicyId,
+                ["policyName"] = s.PolicyName,
+                ["calendarId"] = s.CalendarId,
+                ["clocks"] = JsonSerializer.SerializeToNode(s.Clocks.Select(c => ClockView.Of(c, calendar, now)).ToList(), JsonRows.Json),
+            };
+        }
+        return view;
+    }
+
+    private async Task<Instance<Ticket>> FindAsync(Caller caller, string id, CancellationToken ct)
+    {
+        var instance = Ids.LooksValid(id, "tkt") ? await instances.GetIfExistsAsync<Ticket>(id, ct) : null;
+        if (instance is null || !TicketService.CanSee(caller, instance.Data)) throw new NotFoundException("Ticket", id);
+        return instance;
+    }
+
+    private async Task RequireEngineerAsync(string engineerId, CancellationToken ct)
+    {
+        if (await engineers.GetIfExistsAsync(engineerId, ct) is null) throw ValidationFailedException.For("engineerId", $"no engineer '{engineerId}' exists.");
+    }
+
+    private async Task<StepContext> ContextAsync(LifecycleDefinition definition, CancellationToken ct)
+    {
+        var snapshot = await sla.SnapshotAsync(ct);
+        return new StepContext(definition, options.Value, clock.GetUtcNow(), snapshot.Policies, snapshot.Calendars);
+    }
+}
