@@ -35,7 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IOtpStore, TableOtpStore>();
         services.AddSingleton<Secrets>();
         services.AddSingleton<LocalSmsChannel>();
-        services.AddSingleton<ISmsChannel>(sp => sp.GetRequiredService<LocalSmsChannel>());
+        services.TryAddSingleton<ISmsChannel>(sp => sp.GetRequiredService<LocalSmsChannel>());
         services.AddSingleton<CustomerService>();
         services.AddSingleton<DeviceService>();
         services.AddSingleton<EngineerService>();

@@ -44,3 +44,6 @@ public sealed class ActionNotAllowedException(string action, string status, IRea
 {
     public IReadOnlyList<string> AllowedActions { get; } = allowed;
 }
+
+/// <summary>A service we depend on (the SMS gateway) is down; the caller may retry later.</summary>
+public sealed class ServiceUnavailableException(string detail) : DomainException("Service unavailable.", detail);

@@ -33,7 +33,14 @@ public sealed class OtpService(
         if (!await store.TrySaveAsync(e164, next, stored?.ETag, ct))
             throw new TooManyRequestsException("A code is being sent to this number right now.", _o.ResendAfter);
         var minutes = (int)_o.CodeLifetime.TotalMinutes;
-        await sms.SendAsync(e164, $"【售后服务】验证码 {code}，{minutes} 分钟内有效，请勿告诉他人。Your verification code is {code}, valid for {minutes} minutes.", ct);
+        try
+        {
+            await sms.SendAsync(e164, $"【售后服务】验证码 {code}，{minutes} 分钟内有效，请勿告诉他人。Your verification code is {code}, valid for {minutes} minutes.", ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or IOException)
+        {
+            throw new ServiceUnavailableException("The SMS service is not reachable right now; try again in a minute.");
+        }
         return e164;
     }
 

@@ -24,10 +24,16 @@ public static class DefinitionValidator
         var check = new Check();
         if (d.Name != "ticket") check.Add("name", "must be \"ticket\": tickets are the only workflow.");
         if (d.Version < 1) check.Add("version", "must be 1 or more.");
+        foreach (var (name, spec) in d.States ?? new Dictionary<string, StateSpec>())
+            if (spec is null) check.Add($"states.{name}", "must be an object, e.g. {} or {\"final\": true}.");
+        for (var i = 0; i < (d.Transitions ?? []).Count; i++)
+            if (d.Transitions![i] is null) check.Add($"transitions[{i}]", "must be an object.");
+        check.ThrowIfAny();
         var states = d.States ?? new Dictionary<string, StateSpec>();
         foreach (var s in states.Keys.Where(s => !LifecycleVocabulary.Statuses.Contains(s)))
             check.Add($"states.{s}", $"is not a ticket status; statuses are: {string.Join(", ", LifecycleVocabulary.Statuses)}.");
         if (!states.ContainsKey(d.Initial ?? "")) check.Add("initial", "must name one of the states.");
+        if (string.IsNullOrEmpty(d.Name)) check.Add("name", "is required.");
         if (!states.Values.Any(s => s.Final)) check.Add("states", "must include at least one final state.");
         ValidateTransitions(check, d, states);
         ValidateTimers(check, d, states, durationNames);
@@ -80,7 +86,7 @@ public static class DefinitionValidator
                 if (string.IsNullOrWhiteSpace(t.Name)) check.Add(f + ".name", "is required.");
                 if (!durationNames.Contains(t.After ?? "") && !Durations.TryParse(t.After, out _))
                     check.Add(f + ".after", $"must be hh:mm:ss or one of: {string.Join(", ", durationNames)}.");
-                if (!(d.Transitions ?? []).Any(tr => tr.Event == t.Raises && tr.From.Contains(name) && tr.By.Contains(Actors.Timer)))
+                if (!(d.Transitions ?? []).Any(tr => tr.Event == t.Raises && (tr.From ?? []).Contains(name) && (tr.By ?? []).Contains(Actors.Timer)))
                     check.Add(f + ".raises", $"no transition from '{name}' is raised by the timer event '{t.Raises}'.");
             }
         }
@@ -111,7 +117,7 @@ public static class DefinitionValidator
         {
             var s = queue.Dequeue();
             // "$return" only goes back to a state the ticket was in, so it reaches nothing new.
-            foreach (var t in d.Transitions.Where(t => t.From.Contains(s) && t.To is not null && t.To != LifecycleDefinition.Return))
+            foreach (var t in d.Transitions.Where(t => (t.From ?? []).Contains(s) && t.To is not null && t.To != LifecycleDefinition.Return))
                 if (seen.Add(t.To!)) queue.Enqueue(t.To!);
         }
         foreach (var s in states.Keys.Where(s => !seen.Contains(s))) check.Add($"states.{s}", $"is unreachable from '{d.Initial}'.");
