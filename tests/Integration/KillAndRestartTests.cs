@@ -1,0 +1,90 @@
+using System.Net;
+using ServerlessService.Testing;
+using static ServerlessService.IntegrationTests.Lifecycle;
+
+namespace ServerlessService.IntegrationTests;
+
+/// <summary>
+/// The app process is killed with SIGKILL while durable timers are armed and outbox items are pending or in flight;
+/// after a restart every timer fires exactly once and every SMS is sent exactly once.
+/// </summary>
+public sealed class KillAndRestartTests(AzuriteFixture azurite)
+{
+    private const int Tickets = 30;
+
+    [Fact]
+    public async Task AfterSigkillTheRestartedAppFiresEveryTimerAndSendsEverySmsExactlyOnce()
+    {
+        var prefix = RunningApp.NewPrefix();
+        var settings = FastSettings();
+        // Messages the killed process had received stay hidden only this long, then surface again as duplicates.
+        settings["WorkflowOptions:VisibilityTimeout"] = "00:00:04";
+        var ids = new List<string>();
+        var numbers = new List<string>();
+        await using (var first = await AppProcess.StartAsync(azurite.ConnectionString, prefix, settings))
+        {
+            var staff = await new Api(first.Client()).AsStaffAsync();
+            var s = await SetupAsync(staff);
+            await PolicyAsync(staff, s.ProductLine, "00:00:03", "10:00:00", "10:00:00", [50]);
+            // Opened together, so their warnings fire together and their SMS queue up behind each other.
+            var opened = DateTime.UtcNow;
+            ids.AddRange(await Task.WhenAll(Enumerable.Range(0, Tickets).Select(_ => OpenAsync(s))));
+            foreach (var id in ids) numbers.Add((await staff.GetAsync($"/api/tickets/{id}")).Str("number"));
+            // Kill as soon as the first warning is on a timeline: the others are firing, their SMS queued, breaches armed.
+            var until = DateTime.UtcNow.AddSeconds(20);
+            while (await WarningsFiredAsync(prefix) == 0 && DateTime.UtcNow < until) await Task.Delay(10, TestContext.Current.CancellationToken);
+            await first.KillAsync();
+        }
+
+        var (armed, pending) = await PendingWorkAsync(prefix, ids);
+        // Seen here: all breach timers armed and 2–6 SMS still pending at the kill.
+        TestContext.Current.TestOutputHelper?.WriteLine($"At the kill: {armed} armed timers, {pending} pending outbox items.");
+        Assert.True(armed > 0, "timers were still armed when the process died");
+        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        await using var second = await AppProcess.StartAsync(azurite.ConnectionString, prefix, settings);
+        var admin = await new Api(second.Client()).AsStaffAsync();
+        foreach (var id in ids)
+            await EventuallyAsync(() => TimelineAsync(admin, id), t => t.Kind("sla-breach").Any(), TimeSpan.FromSeconds(60));
+        // Long enough for hidden duplicates of the killed process to surface and for the sweep to run again.
+        await Task.Delay(6000, TestContext.Current.CancellationToken);
+
+        var inbox = (await admin.GetAsync("/api/dev/sms?to=" + Uri.EscapeDataString(SupervisorPhone) + "&max=100")).AssertStatus(HttpStatusCode.OK)
+            .Json!.AsArray().Select(m => m!["body"]!.GetValue<string>()).ToList();
+        for (var i = 0; i < Tickets; i++)
+        {
+            var timeline = await TimelineAsync(admin, ids[i]);
+            Assert.Single(timeline.Kind("sla-warning"));
+            Assert.Single(timeline.Kind("sla-breach"));
+            var mine = inbox.Where(b => b.Contains(numbers[i] + "（")).ToList();
+            Assert.Single(mine, b => b.Contains("超时预警"));
+            Assert.Single(mine, b => b.Contains("SLA breach"));
+            Assert.Equal(2, mine.Count);
+        }
+    }
+
+    private async Task<int> WarningsFiredAsync(string prefix)
+    {
+        var table = new Azure.Data.Tables.TableClient(azurite.ConnectionString, prefix + "Workflows");
+        var n = 0;
+        await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>(
+            e => e.RowKey.CompareTo("h|") >= 0 && e.RowKey.CompareTo("h}") < 0, select: ["Json"], cancellationToken: TestContext.Current.CancellationToken))
+            if (row.GetString("Json").Contains("\"sla-warning\"", StringComparison.Ordinal)) n++;
+        return n;
+    }
+
+    /// <summary>What the dead process left behind, read straight from the instance partitions.</summary>
+    private async Task<(int Armed, int Pending)> PendingWorkAsync(string prefix, IEnumerable<string> ids)
+    {
+        var table = new Azure.Data.Tables.TableClient(azurite.ConnectionString, prefix + "Workflows");
+        int armed = 0, pending = 0;
+        foreach (var id in ids)
+        {
+            await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == id, cancellationToken: TestContext.Current.CancellationToken))
+            {
+                if (row.RowKey == "state") armed += System.Text.Json.Nodes.JsonNode.Parse(row.GetString("Meta"))!["timers"]!.AsObject().Count;
+                else if (row.RowKey.StartsWith("o|", StringComparison.Ordinal) && row.GetString("Status") == "Pending") pending++;
+            }
+        }
+        return (armed, pending);
+    }
+}
