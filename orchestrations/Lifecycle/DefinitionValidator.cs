@@ -44,7 +44,8 @@ public static class DefinitionValidator
 
     private static void ValidateTransitions(Check check, LifecycleDefinition d, IReadOnlyDictionary<string, StateSpec> states)
     {
-        var raisedByTimers = states.Values.SelectMany(s => s.Timers ?? []).Select(t => t.Raises).ToHashSet();
+        // A timer-raised transition needs a timer for its event in one of the states it leaves from.
+        var raisedByTimers = states.SelectMany(s => (s.Value.Timers ?? []).Select(t => (State: s.Key, Event: t.Raises))).ToHashSet();
         var transitions = d.Transitions ?? [];
         if (transitions.Count == 0) check.Add("transitions", "must not be empty.");
         for (var i = 0; i < transitions.Count; i++)
@@ -67,9 +68,9 @@ public static class DefinitionValidator
         }
     }
 
-    private static bool RaisedBySomeone(TransitionSpec t, HashSet<string> raisedByTimers) => (t.By ?? []).Any(by => by switch
+    private static bool RaisedBySomeone(TransitionSpec t, HashSet<(string State, string Event)> raisedByTimers) => (t.By ?? []).Any(by => by switch
     {
-        Actors.Timer => raisedByTimers.Contains(t.Event) && LifecycleVocabulary.TimerEvents.Contains(t.Event),
+        Actors.Timer => (t.From ?? []).Any(f => raisedByTimers.Contains((f, t.Event))) && LifecycleVocabulary.TimerEvents.Contains(t.Event),
         Actors.System => LifecycleVocabulary.SystemEvents.Contains(t.Event),
         _ => LifecycleVocabulary.Actions.Contains(t.Event),
     });

@@ -1,0 +1,140 @@
+using ServerlessService.Core.Common;
+using ServerlessService.Core.Sla;
+using ServerlessService.Orchestrations.Lifecycle;
+
+namespace ServerlessService.UnitTests;
+
+public sealed class TicketWorkflowTests
+{
+    private static readonly DateTimeOffset Monday9 = DateTimeOffset.Parse("2026-11-23T09:00:00+08:00");
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+
+    [Fact]
+    public void WarningsBreachAndEscalationsFireInOrderAtTheirPercentOfTheTarget()
+    {
+        var w = new WorkflowOnAFakeClock(Monday9, WorkflowOnAFakeClock.Policy("04:00:00", "08:00:00", "24:00:00", [50, 75],
+            [new Escalation(150, [SlaActions.NotifySupervisor, SlaActions.RaisePriority])])).Open("P3");
+
+        Assert.Equal(Monday9.AddHours(2), w.Timer("sla:response")!.DueAt);
+        w.Advance(TimeSpan.FromHours(2) - Second);
+        Assert.Empty(w.Kind("sla-warning"));
+        w.Advance(TimeSpan.FromHours(4) + Second);
+
+        var fired = w.History.Where(h => h.Kind.StartsWith("sla-", StringComparison.Ordinal) && (string?)h.Data!["metric"] == "response").ToList();
+        Assert.Equal(["sla-warning", "sla-warning", "sla-breach", "sla-escalation"], fired.Select(h => h.Kind));
+        Assert.Equal([50, 75, 100, 150], fired.Select(h => (int)h.Data!["percent"]!));
+        Assert.Equal("P2", w.Ticket.Priority);
+        Assert.Equal("breached", w.Clock("response").State);
+        Assert.Null(w.Timer("sla:response"));
+    }
+
+    [Fact]
+    public void WarningsGoToTheSupervisorAndTheAssigneeWhenThereIsOne()
+    {
+        var w = new WorkflowOnAFakeClock(Monday9, WorkflowOnAFakeClock.Policy("04:00:00", "08:00:00", "24:00:00", [50])).Open();
+        w.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(["supervisor"], w.Outbox.Where(o => o.Kind == "notify").Select(o => (string)o.Payload["audience"]!));
+
+        w.Outbox.Clear();
+        w.Act("assign", new ActionInput(EngineerId: "eng-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b0"));
+        w.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(["assignee", "supervisor"], w.Outbox.Where(o => o.Kind == "notify").Select(o => (string)o.Payload["audience"]!));
+    }
+
+    [Fact]
+    public void APausedResolutionClockStopsAndResumingShiftsItsDueTime()
+    {
+        var w = new WorkflowOnAFakeClock(Monday9, WorkflowOnAFakeClock.Policy("01:00:00", "02:00:00", "08:00:00", [])).Open();
+        var engineer = WorkflowOnAFakeClock.Engineer;
+        w.Act("assign", new ActionInput(EngineerId: "eng-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b1"));
+        w.Act("accept", caller: engineer).Act("arrive", new ActionInput(Lat: 31.2, Lng: 121.4), engineer);
+        var due = w.Timer("sla:resolution")!.DueAt;
+        Assert.Equal(Monday9.AddHours(8), due);
+
+        w.Advance(TimeSpan.FromHours(1)).Act("pause", new ActionInput(Reason: "waiting-parts"), engineer);
+        Assert.Null(w.Timer("sla:resolution"));
+        w.Advance(TimeSpan.FromHours(30));
+        Assert.Equal("paused", w.Clock("resolution").State);
+        Assert.Equal("01:00:00", w.Clock("resolution").Elapsed);
+        Assert.Empty(w.Kind("sla-breach"));
+
+        w.Act("resume", caller: engineer);
+        Assert.Equal(due.AddHours(30), w.Timer("sla:resolution")!.DueAt);
+        Assert.Equal("OnSite", w.Ticket.Status);
+    }
+
+    [Fact]
+    public void APriorityChangeTakesTheNewPolicysTargetAndKeepsElapsedTime()
+    {
+        var w = new WorkflowOnAFakeClock(Monday9,
+            WorkflowOnAFakeClock.Policy("04:00:00", "08:00:00", "24:00:00", [], priority: "P3"),
+            WorkflowOnAFakeClock.Policy("01:00:00", "02:00:00", "08:00:00", [], priority: "P1")).Open("P3");
+        w.Advance(TimeSpan.FromMinutes(45));
+
+        w.Act("prioritize", new ActionInput(Priority: "P1", Reason: "停产"));
+
+        Assert.Equal("01:00:00", w.Clock("response").Target);
+        Assert.Equal("00:45:00", w.Clock("response").Elapsed);
+        Assert.Equal(w.Now.AddMinutes(15), w.Timer("sla:response")!.DueAt);
+    }
+
+    [Fact]
+    public void ABreachedClockStaysBreachedWhenTheWorkIsDoneLate()
+    {
+        var w = new WorkflowOnAFakeClock(Monday9, WorkflowOnAFakeClock.Policy("01:00:00", "02:00:00", "08:00:00", [])).Open();
+        w.Act("assign", new ActionInput(EngineerId: "eng-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b1")).Advance(TimeSpan.FromMinutes(30));
+        w.Act("accept", new ActionInput(Reason: "电话确认"));
+        Assert.Equal("met", w.Clock("response").State);
+
+        var late = new WorkflowOnAFakeClock(Monday9, WorkflowOnAFakeClock.Policy("01:00:00", "02:00:00", "08:00:00", [])).Open();
+        late.Advance(TimeSpan.FromMinutes(90)).Act("assign", new ActionInput(EngineerId: "eng-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b1"));
+        late.Act("accept", new ActionInput(Reason: "电话确认"));
+        Assert.Equal("breached", late.Clock("response").State);
+        Assert.Null(late.Timer("sla:response"));
+    }
+
+    [Fact]
+    public void ClocksOnABusinessCalendarWaitOverNightsAndWeekends()
+    {
+        var friday17 = DateTimeOffset.Parse("2026-11-20T17:00:00+08:00");
+        var calendar = BusinessCalendar.From(ChinaCalendar.Demo2026To2027.Validate());
+        var w = new WorkflowOnAFakeClock(friday17, WorkflowOnAFakeClock.Policy("02:00:00", "04:00:00", "16:00:00", [50], calendarId: "cal-1"))
+            .WithCalendar("cal-1", calendar).Open();
+
+        Assert.Equal(DateTimeOffset.Parse("2026-11-20T18:00:00+08:00"), w.Timer("sla:response")!.DueAt);
+        w.Advance(TimeSpan.FromHours(1));
+        Assert.Single(w.Kind("sla-warning"));
+        Assert.Equal(DateTimeOffset.Parse("2026-11-23T10:00:00+08:00"), w.Timer("sla:response")!.DueAt);
+    }
+
+    [Fact]
+    public void ADeclineHandsTheTicketBackAndRemembersWhoDeclined()
+    {
+        var w = new WorkflowOnAFakeClock(Monday9).Open();
+        w.Act("assign", new ActionInput(EngineerId: "eng-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b1"));
+        w.Act("decline", new ActionInput(Reason: "太远"), WorkflowOnAFakeClock.Engineer);
+
+        Assert.Equal("Submitted", w.Ticket.Status);
+        Assert.Null(w.Ticket.AssignedEngineerId);
+        Assert.Equal(["eng-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b1"], w.Ticket.Work!.DeclinedBy!);
+        var e = Assert.Throws<ActionNotAllowedException>(() => w.Act("accept", caller: WorkflowOnAFakeClock.Engineer));
+        Assert.Contains("assign", e.AllowedActions);
+    }
+
+    [Fact]
+    public void AResolvedTicketClosesWhenTheConfirmationWindowEnds()
+    {
+        var w = new WorkflowOnAFakeClock(Monday9).Open();
+        var engineer = WorkflowOnAFakeClock.Engineer;
+        w.Act("assign", new ActionInput(EngineerId: "eng-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b1")).Act("accept", caller: engineer)
+            .Act("arrive", new ActionInput(Lat: 31.2, Lng: 121.4), engineer)
+            .Act("resolve", new ActionInput(Cause: "松动", Solution: "紧固", LaborMinutes: 30), engineer);
+
+        w.Advance(TimeSpan.FromHours(71));
+        Assert.Equal("Resolved", w.Ticket.Status);
+        w.Advance(TimeSpan.FromHours(1));
+        Assert.Equal("Closed", w.Ticket.Status);
+        Assert.True(w.Instance.Meta.Completed);
+        Assert.Empty(w.Instance.Meta.Timers);
+    }
+}
