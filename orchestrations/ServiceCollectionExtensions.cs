@@ -11,6 +11,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddServerlessServiceOrchestrations(this IServiceCollection services)
     {
         services.AddSingleton<InstanceStore>();
+        services.AddSingleton<InstanceCache>();
         services.AddSingleton<WorkQueues>();
         services.AddSingleton<ActiveInstances>();
         services.AddSingleton<PoisonStore>();

@@ -1,6 +1,6 @@
 namespace ServerlessService.Bench;
 
-public sealed record BenchOptions(int Tickets, int Concurrency)
+public sealed record BenchOptions(string Mode, int Tickets, int Concurrency, int Transitions, int Instances, int Timers)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -9,6 +9,7 @@ public sealed record BenchOptions(int Tickets, int Concurrency)
             var i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) && v > 0 ? v : fallback;
         }
-        return new BenchOptions(Get("--tickets", 1000), Get("--concurrency", 8));
+        var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "intake";
+        return new BenchOptions(mode, Get("--tickets", 1000), Get("--concurrency", 8), Get("--transitions", 2000), Get("--instances", 64), Get("--timers", 300));
     }
 }

@@ -1,6 +1,9 @@
 using ServerlessService.Bench;
 
-// Ticket intake over HTTP vs raw Azure Table inserts, on one Azurite, in one run.
-// dotnet run -c Release --project bench/ServerlessService.Bench -- [--tickets 1000] [--concurrency 8]
+// intake:  ticket intake over HTTP vs raw Azure Table inserts, on one Azurite, in one run.
+//   dotnet run -c Release --project bench/ServerlessService.Bench -- intake [--tickets 1000] [--concurrency 8]
+// runtime: workflow transitions vs raw single-partition transactions, and durable-timer lateness.
+//   dotnet run -c Release --project bench/ServerlessService.Bench -- runtime [--transitions 2000] [--instances 64] [--concurrency 8] [--timers 300]
 var options = BenchOptions.Parse(args);
-await IntakeBenchmark.RunAsync(options);
+if (options.Mode == "runtime") await RuntimeBenchmark.RunAsync(options);
+else await IntakeBenchmark.RunAsync(options);

@@ -15,7 +15,8 @@ namespace ServerlessService.Orchestrations.Runtime;
 /// this process dies first).
 /// </summary>
 public sealed class WorkflowRuntime(
-    InstanceStore store, WorkQueues queues, ActiveInstances active, OutboxRunner outbox, TimeProvider clock, ILogger<WorkflowRuntime> log)
+    InstanceStore store, InstanceCache cache, WorkQueues queues, ActiveInstances active, OutboxRunner outbox, TimeProvider clock,
+    ILogger<WorkflowRuntime> log)
 {
     private const int MaxConflictRetries = 25;
 
@@ -28,6 +29,7 @@ public sealed class WorkflowRuntime(
         try
         {
             var committed = await CommitAsync(id, null, meta, first, null, ct);
+            cache.Set(committed.Instance);
             await AfterCommitAsync(committed, ct);
             return true;
         }
@@ -45,22 +47,36 @@ public sealed class WorkflowRuntime(
     {
         for (var attempt = 0; ; attempt++)
         {
-            var readState = store.GetIfExistsAsync<T>(id, ct);
+            var cached = attempt == 0 && cache.TryGet<T>(id, out var hit) ? hit : null;
+            var readState = cached is null ? store.GetIfExistsAsync<T>(id, ct) : Task.FromResult<Instance<T>?>(cached);
             var readEvent = ev is null ? Task.FromResult<TableEntity?>(null) : store.GetEventAsync(id, ev.Id, ct);
             var current = await readState ?? throw new NotFoundException("Instance", id);
             if (await readEvent is { } applied) return Replay(current, ev!, applied);
-            var step = decide(current);
-            if (step is null) return new StepResult<T>(current, false);
+            Step<T>? step;
+            try { step = decide(current); }
+            catch (DomainException) when (cached is not null)
+            {
+                cache.Forget(id);
+                continue;
+            }
+            if (step is null)
+            {
+                if (cached is null) return new StepResult<T>(current, false);
+                cache.Forget(id);
+                continue;
+            }
             try
             {
                 var committed = await CommitAsync(id, current, current.Meta, step, ev, ct);
+                cache.Set(committed.Instance);
                 await AfterCommitAsync(committed, ct);
                 return new StepResult<T>(committed.Instance, false);
             }
             catch (TableTransactionFailedException e) when (e.Status is 412 or 409 && attempt < MaxConflictRetries)
             {
                 // Another writer won (412), or the same event committed concurrently (409 on its row): read again.
-                await Task.Delay(Random.Shared.Next(2, 15 + attempt * 10), ct);
+                cache.Forget(id);
+                if (cached is null) await Task.Delay(Random.Shared.Next(2, 15 + attempt * 10), ct);
             }
         }
     }
