@@ -19,13 +19,15 @@ public static class TicketFunctions
         g.MapGet("/{id}", Get);
     }
 
-    private static async Task<Created<Ticket>> Submit(
+    /// <summary>201 with the ticket as GET shows it, SLA clocks included.</summary>
+    private static async Task<Created<JsonObject>> Submit(
         TicketInput body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpResponse response,
-        ClaimsPrincipal user, TicketService tickets, CancellationToken ct)
+        ClaimsPrincipal user, TicketService tickets, TicketLifecycle lifecycle, CancellationToken ct)
     {
-        var (ticket, replayed) = await tickets.SubmitAsync(user.ToCaller(), body, idempotencyKey, ct);
+        var caller = user.ToCaller();
+        var (ticket, replayed) = await tickets.SubmitAsync(caller, body, idempotencyKey, ct);
         if (replayed) response.Headers["Idempotent-Replayed"] = "true";
-        return TypedResults.Created($"/api/tickets/{ticket.Id}", ticket);
+        return TypedResults.Created($"/api/tickets/{ticket.Id}", await lifecycle.ViewAsync(caller, ticket.Id, ct));
     }
 
     private static async Task<Ok<Paged<TicketSummary>>> List(

@@ -28,6 +28,7 @@ public static class TicketEngine
         EnterState(step, t, ctx);
         SlaSteps.Rearm(step, t, Empty(ctx), ctx);
         step.Outbox.Add(IndexSync(t, []));
+        step.Complete = false;
         return step;
     }
 
@@ -56,6 +57,7 @@ public static class TicketEngine
             t = SlaSteps.Fire(step, t, name[SlaSteps.TimerPrefix.Length..], ctx);
             SlaSteps.Rearm(step, t, meta, ctx);
             step.Data = t;
+            step.Complete = ctx.Definition.IsFinal(t.Status);
             return step;
         }
         var spec = ctx.Definition.States.GetValueOrDefault(t.Status)?.Timers?.FirstOrDefault(x => StateTimerPrefix + x.Name == name);
@@ -72,7 +74,8 @@ public static class TicketEngine
         var transition = ctx.Definition.Transitions.FirstOrDefault(x => x.Event == ev && x.From.Contains(t.Status) && x.By.Contains(Actors.System));
         if (transition is null)
         {
-            step.History.Add(new HistoryRequest("skipped", Actor.System.Id, Actor.System.Role, Reason: $"'{ev}' is not possible while {t.Status}."));
+            step.History.Add(new HistoryRequest("skipped", Actor.System.Id, Actor.System.Role, t.Status, t.Status,
+                $"'{ev}' is not possible while the ticket is {t.Status}.", new JsonObject { ["event"] = ev }));
             return t;
         }
         var meta = new WorkflowMeta("", 0, 0, 0, new Dictionary<string, ArmedTimer>(), false, ctx.Now, ctx.Now);
@@ -99,9 +102,9 @@ public static class TicketEngine
             LeaveState(step, from, ctx);
             EnterState(step, t, ctx);
         }
-        if (ctx.Definition.IsFinal(to))
+        step.Complete = ctx.Definition.IsFinal(to);
+        if (step.Complete == true)
         {
-            step.Complete = true;
             foreach (var name in meta.Timers.Keys) step.Cancel.Add(name);
             step.Arm.Clear();
         }

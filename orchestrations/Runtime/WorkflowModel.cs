@@ -60,7 +60,8 @@ public sealed class Step<T>(T data)
     public List<OutboxRequest> Outbox { get; } = [];
     public Dictionary<string, DateTimeOffset> Arm { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Cancel { get; } = new(StringComparer.Ordinal);
-    public bool Complete { get; set; }
+    /// <summary>True when the step leaves the instance finished, false when it (re)opens it, null to keep it as it was.</summary>
+    public bool? Complete { get; set; }
 }
 
 /// <summary>The result of a step: the instance after it, and whether it was a repeat of an event already applied.</summary>

@@ -65,6 +65,8 @@ public sealed class WorkflowRuntime(
                 cache.Forget(id);
                 continue;
             }
+            // A finished instance that opens again must be back on the sweep's list before it can hold work.
+            if (current.Meta.Completed && step.Complete == false) await active.MarkAsync(id, ct);
             try
             {
                 var committed = await CommitAsync(id, current, current.Meta, step, ev, ct);
@@ -135,7 +137,7 @@ public sealed class WorkflowRuntime(
         var history = step.History.Select(h => new HistoryEntry(++seq, now, h.Kind, h.Actor, h.ActorRole, h.From, h.To, h.Reason, h.Data)).ToList();
         var newMeta = meta with
         {
-            Seq = seq, NextGeneration = generation, Timers = timers, Completed = meta.Completed || step.Complete, UpdatedAt = now,
+            Seq = seq, NextGeneration = generation, Timers = timers, Completed = step.Complete ?? meta.Completed, UpdatedAt = now,
         };
         var state = InstanceRows.StateRow(id, step.Data, newMeta);
         actions.Add(current is null

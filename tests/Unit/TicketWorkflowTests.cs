@@ -136,5 +136,10 @@ public sealed class TicketWorkflowTests
         Assert.Equal("Closed", w.Ticket.Status);
         Assert.True(w.Instance.Meta.Completed);
         Assert.Empty(w.Instance.Meta.Timers);
+
+        w.Advance(TimeSpan.FromDays(2)).Act("reopen", new ActionInput(Reason: "又漏气了"));
+        Assert.Equal("Assigned", w.Ticket.Status);
+        Assert.False(w.Instance.Meta.Completed);
+        Assert.Equal("running", w.Clock("resolution").State);
     }
 }

@@ -88,7 +88,7 @@ public sealed class WorkflowOnAFakeClock
         Instance = Instance with
         {
             Data = step.Data,
-            Meta = Instance.Meta with { Timers = timers, NextGeneration = generation, Completed = Instance.Meta.Completed || step.Complete },
+            Meta = Instance.Meta with { Timers = timers, NextGeneration = generation, Completed = step.Complete ?? Instance.Meta.Completed },
         };
     }
 
