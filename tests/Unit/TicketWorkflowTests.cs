@@ -124,7 +124,7 @@ public sealed class TicketWorkflowTests
     [Fact]
     public void AResolvedTicketClosesWhenTheConfirmationWindowEnds()
     {
-        var w = new WorkflowOnAFakeClock(Monday9).Open();
+        var w = new WorkflowOnAFakeClock(Monday9, WorkflowOnAFakeClock.Policy("01:00:00", "02:00:00", "08:00:00", [])).Open();
         var engineer = WorkflowOnAFakeClock.Engineer;
         w.Act("assign", new ActionInput(EngineerId: "eng-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b1")).Act("accept", caller: engineer)
             .Act("arrive", new ActionInput(Lat: 31.2, Lng: 121.4), engineer)
