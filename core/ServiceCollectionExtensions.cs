@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IOtpStore, TableOtpStore>();
         services.AddSingleton<Secrets>();
         services.AddSingleton<LocalSmsChannel>();
+        services.AddSingleton<Notifications.RobotClient>();
         services.TryAddSingleton<ISmsChannel>(sp => sp.GetRequiredService<LocalSmsChannel>());
         services.AddSingleton<CustomerService>();
         services.AddSingleton<DeviceService>();

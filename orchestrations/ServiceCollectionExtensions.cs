@@ -25,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IWorkflowTimers>(sp => sp.GetRequiredService<TicketLifecycle>());
         services.AddSingleton<IOutboxHandler, IndexSyncHandler>();
         services.AddSingleton<IOutboxHandler, NotifyHandler>();
+        services.AddSingleton<IOutboxHandler, RobotHandler>();
         services.AddSingleton<ITicketStore, WorkflowTicketStore>();
         return services;
     }

@@ -5,6 +5,7 @@ using Scalar.AspNetCore;
 using ServerlessService.Core;
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Identity;
+using ServerlessService.Core.Notifications;
 using ServerlessService.Core.Photos;
 using ServerlessService.Core.Sms;
 using ServerlessService.Core.Storage;
@@ -36,6 +37,7 @@ public static class FunctionApp
         services.AddOptions<DemoOptions>().BindConfiguration(nameof(DemoOptions));
         services.AddOptions<WorkflowOptions>().BindConfiguration(nameof(WorkflowOptions));
         services.AddOptions<LifecycleOptions>().BindConfiguration(nameof(LifecycleOptions));
+        services.AddOptions<NotificationOptions>().BindConfiguration(nameof(NotificationOptions));
         services.AddServerlessServiceCore();
         services.AddServerlessServiceOrchestrations();
         services.AddHostedService<QueuePumpService>();

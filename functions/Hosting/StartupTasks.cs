@@ -2,6 +2,7 @@ using Azure;
 using Microsoft.Extensions.Options;
 using ServerlessService.Core.Demo;
 using ServerlessService.Core.Identity;
+using ServerlessService.Core.Notifications;
 using ServerlessService.Core.Storage;
 using ServerlessService.Orchestrations.Lifecycle;
 using ServerlessService.Orchestrations.Runtime;
@@ -17,12 +18,14 @@ public sealed class DemoOptions
 /// <summary>Runs before the app takes requests: storage objects, signing key, the first admin, demo data.</summary>
 public sealed class StartupTasks(
     StorageAccount storage, WorkQueues queues, DefinitionStore definitions, Secrets secrets, SigningKey signingKey, StaffService staff, DemoSeeder demo,
-    IOptions<AuthOptions> auth, IOptions<DemoOptions> demoOptions, ILogger<StartupTasks> log)
+    IOptions<AuthOptions> auth, IOptions<DemoOptions> demoOptions, IOptions<NotificationOptions> notifications, ILogger<StartupTasks> log)
 {
     public async Task RunAsync(CancellationToken ct)
     {
         await WithRetriesAsync(() => storage.EnsureCreatedAsync(ct), ct);
         await queues.EnsureCreatedAsync(ct);
+        foreach (var robot in notifications.Value.Robots)
+            if (RobotClient.Problem(robot) is { } problem) log.LogError("Robot '{Name}' is not used: {Problem}", robot.Name, problem);
         await definitions.EnsurePublishedAsync(ct);
         signingKey.Load(await secrets.GetOrCreateAsync("token-signing-key", 32, ct));
         var generated = await staff.EnsureAdminAsync(auth.Value.AdminPassword, ct);

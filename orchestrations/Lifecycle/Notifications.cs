@@ -18,6 +18,10 @@ internal static class Notifications
         ["engineerId"] = t.AssignedEngineerId,
         ["text"] = text,
     });
+
+    /// <summary>One item per robot, so a robot that is down does not hold back the others.</summary>
+    public static OutboxRequest Robot(string robot, string text) =>
+        new(RobotHandler.KindName, new JsonObject { ["robot"] = robot, ["text"] = text });
 }
 
 /// <summary>SLA message texts in both languages, as GLOSSARY.md names things.</summary>

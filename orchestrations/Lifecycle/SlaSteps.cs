@@ -90,6 +90,8 @@ internal static class SlaSteps
                 var audience = action == SlaActions.NotifyAssignee ? Notifications.Assignee : Notifications.Supervisor;
                 if (audience == Notifications.Assignee && t.AssignedEngineerId is null) return t;
                 step.Outbox.Add(Notifications.Sms(t, audience, text));
+                if (audience == Notifications.Supervisor)
+                    foreach (var robot in ctx.Robots ?? []) step.Outbox.Add(Notifications.Robot(robot, text));
                 return t;
             case SlaActions.Reassign:
                 return TicketEngine.RaiseSystemEvent(step, t, "sla-reassign", new ActionInput(Reason: "SLA breach: nobody accepted in time"), ctx);

@@ -8,7 +8,8 @@ public sealed record StepContext(
     LifecycleOptions Options,
     DateTimeOffset Now,
     IReadOnlyList<SlaPolicy> Policies,
-    IReadOnlyDictionary<string, BusinessCalendar> Calendars)
+    IReadOnlyDictionary<string, BusinessCalendar> Calendars,
+    IReadOnlyList<string>? Robots = null)
 {
     /// <summary>Null is 24×7; so is a calendar that was removed, so a clock never stops for lack of one.</summary>
     public BusinessCalendar Calendar(string? id) => id is not null && Calendars.TryGetValue(id, out var c) ? c : BusinessCalendar.AlwaysOpen;

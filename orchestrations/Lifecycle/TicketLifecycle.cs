@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Engineers;
+using ServerlessService.Core.Notifications;
 using ServerlessService.Core.Sla;
 using ServerlessService.Core.Storage;
 using ServerlessService.Core.Tickets;
@@ -16,7 +17,7 @@ namespace ServerlessService.Orchestrations.Lifecycle;
 /// </summary>
 public sealed class TicketLifecycle(
     WorkflowRuntime runtime, InstanceStore instances, DefinitionStore definitions, SlaService sla, IEngineerStore engineers,
-    IOptions<LifecycleOptions> options, TimeProvider clock) : IWorkflowTimers
+    RobotClient robots, IOptions<LifecycleOptions> options, TimeProvider clock) : IWorkflowTimers
 {
     public string Definition => DefinitionStore.Name;
 
@@ -97,6 +98,6 @@ public sealed class TicketLifecycle(
     private async Task<StepContext> ContextAsync(LifecycleDefinition definition, CancellationToken ct)
     {
         var snapshot = await sla.SnapshotAsync(ct);
-        return new StepContext(definition, options.Value, clock.GetUtcNow(), snapshot.Policies, snapshot.Calendars);
+        return new StepContext(definition, options.Value, clock.GetUtcNow(), snapshot.Policies, snapshot.Calendars, robots.Names);
     }
 }

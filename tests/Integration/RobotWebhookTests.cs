@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using ServerlessService.Testing;
+using static ServerlessService.IntegrationTests.Lifecycle;
+
+namespace ServerlessService.IntegrationTests;
+
+/// <summary>A local stand-in for the WeCom and DingTalk robot endpoints: records each POST and answers errcode 0.</summary>
+public sealed class RobotListener : IDisposable
+{
+    private readonly HttpListener _listener = new();
+
+    public RobotListener()
+    {
+        Port = Azurite.FreePort();
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _ = Task.Run(LoopAsync);
+    }
+
+    public int Port { get; }
+    public ConcurrentQueue<(string PathAndQuery, JsonNode Body)> Received { get; } = new();
+
+    private async Task LoopAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext c;
+            try { c = await _listener.GetContextAsync(); }
+            catch (Exception) { return; }
+            using (var reader = new StreamReader(c.Request.InputStream, Encoding.UTF8))
+                Received.Enqueue((c.Request.Url!.PathAndQuery, JsonNode.Parse(await reader.ReadToEndAsync())!));
+            var answer = Encoding.UTF8.GetBytes("{\"errcode\":0,\"errmsg\":\"ok\"}");
+            c.Response.ContentType = "application/json";
+            await c.Response.OutputStream.WriteAsync(answer);
+            c.Response.Close();
+        }
+    }
+
+    public void Dispose() => _listener.Close();
+}
+
+/// <summary>SLA alerts reach the configured WeCom and DingTalk group robots in their documented JSON, DingTalk signed.</summary>
+public sealed class RobotWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string DingSecret = "SEC0123456789abcdef";
+    private readonly RobotListener _robots = new();
+    private RunningApp? _app;
+
+    public async ValueTask InitializeAsync()
+    {
+        var settings = FastSettings();
+        settings["NotificationOptions:Robots:0:Name"] = "售后群";
+        settings["NotificationOptions:Robots:0:Kind"] = "wecom";
+        settings["NotificationOptions:Robots:0:Url"] = $"http://127.0.0.1:{_robots.Port}/cgi-bin/webhook/send?key=wecom-key";
+        settings["NotificationOptions:Robots:1:Name"] = "调度群";
+        settings["NotificationOptions:Robots:1:Kind"] = "dingtalk";
+        settings["NotificationOptions:Robots:1:Url"] = $"http://127.0.0.1:{_robots.Port}/robot/send?access_token=ding-token";
+        settings["NotificationOptions:Robots:1:Secret"] = DingSecret;
+        _app = await RunningApp.StartAsync(azurite.ConnectionString, RunningApp.NewPrefix(), settings);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+        _robots.Dispose();
+    }
+
+    [Fact]
+    public async Task ABreachIsPostedToEachRobotAsTextAndDingTalkRequestsAreSigned()
+    {
+        var staff = await new Api(_app!.Client()).AsStaffAsync();
+        var s = await SetupAsync(staff);
+        await PolicyAsync(staff, s.ProductLine, "00:00:01", "10:00:00", "10:00:00", []);
+        var id = await OpenAsync(s);
+        var number = (await staff.GetAsync($"/api/tickets/{id}")).Str("number");
+
+        await EventuallyAsync(() => Task.FromResult(_robots.Received.Count), n => n >= 2);
+
+        var received = _robots.Received.ToList();
+        Assert.Equal(2, received.Count);
+        foreach (var (_, body) in received)
+        {
+            Assert.Equal("text", body["msgtype"]!.GetValue<string>());
+            Assert.Contains(number, body["text"]!["content"]!.GetValue<string>());
+            Assert.Contains("SLA breach", body["text"]!["content"]!.GetValue<string>());
+        }
+        var wecom = received.Single(r => r.PathAndQuery.StartsWith("/cgi-bin/webhook/send", StringComparison.Ordinal));
+        Assert.Equal("/cgi-bin/webhook/send?key=wecom-key", wecom.PathAndQuery);
+        var ding = received.Single(r => r.PathAndQuery.StartsWith("/robot/send", StringComparison.Ordinal));
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + ding.PathAndQuery).Query);
+        Assert.Equal("ding-token", query["access_token"]);
+        var timestamp = query["timestamp"]!;
+        Assert.InRange(DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(timestamp)), DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
+        var expected = Convert.ToBase64String(new HMACSHA256(Encoding.UTF8.GetBytes(DingSecret)).ComputeHash(Encoding.UTF8.GetBytes(timestamp + "\n" + DingSecret)));
+        Assert.Equal(expected, query["sign"]);
+    }
+}
