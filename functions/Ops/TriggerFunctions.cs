@@ -47,5 +47,6 @@ public static class TriggerFunctions
         }
     }
 
-    private static IResult Done() => Results.Json(new { Outputs = new { }, Logs = Array.Empty<string>(), ReturnValue = (object?)null });
+    /// <summary>The invocation response the host reads; built by hand so the names keep their documented casing.</summary>
+    private static IResult Done() => Results.Json(new JsonObject { ["Outputs"] = new JsonObject(), ["Logs"] = new JsonArray(), ["ReturnValue"] = null });
 }

@@ -8,11 +8,15 @@ public static class Lifecycle
 {
     public const string SupervisorPhone = "+8613700137000";
 
-    /// <summary>Fast runtime settings: real queues and timers, short polls, quick sweep, a 2 s confirmation window.</summary>
+    /// <summary>
+    /// Fast runtime settings: real queues and timers, short polls, quick sweep, a 2 s confirmation window. Queue
+    /// messages may hide at most 1 s, so every longer timer goes through the re-arming path that week-long timers take.
+    /// </summary>
     public static Dictionary<string, string?> FastSettings() => new()
     {
         ["OtpOptions:PerClientPermitLimit"] = "100000",
         ["WorkflowOptions:PollInterval"] = "00:00:00.050",
+        ["WorkflowOptions:MaxTimerDelay"] = "00:00:01",
         ["WorkflowOptions:SweepInterval"] = "00:00:01",
         ["WorkflowOptions:SweepGrace"] = "00:00:02",
         ["WorkflowOptions:RetryBaseDelay"] = "00:00:00.200",

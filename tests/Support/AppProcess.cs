@@ -18,10 +18,11 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<AppProcess> StartAsync(string connectionString, string prefix, IDictionary<string, string?> settings)
+    /// <param name="asCustomHandler">Start it the way the Azure Functions host does: the port in FUNCTIONS_CUSTOMHANDLER_PORT.</param>
+    public static async Task<AppProcess> StartAsync(string connectionString, string prefix, IDictionary<string, string?> settings, bool asCustomHandler = false)
     {
         var port = Azurite.FreePort();
-        var start = new ProcessStartInfo("dotnet", [AppDll(), "--urls", $"http://127.0.0.1:{port}"])
+        var start = new ProcessStartInfo("dotnet", asCustomHandler ? [AppDll()] : [AppDll(), "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -31,6 +32,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["StorageOptions__Prefix"] = prefix;
         start.Environment["ADMIN_PASSWORD"] = RunningApp.AdminPassword;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (asCustomHandler) start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (k, v) in settings) start.Environment[k.Replace(":", "__")] = v;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app process did not start.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.WriteLine("[app] " + e.Data); };
