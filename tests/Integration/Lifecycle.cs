@@ -72,8 +72,14 @@ public static class Lifecycle
         return r.AssertStatus(HttpStatusCode.Created).Str("id");
     }
 
-    public static Task<Reply> ActAsync(Api api, string ticketId, string action, object? body = null, string? idempotencyKey = null) =>
-        api.PostAsync($"/api/tickets/{ticketId}/{action}", body ?? new { }, idempotencyKey);
+    /// <summary>Actions without fields are sent with no body at all, as a phone page would.</summary>
+    public static Task<Reply> ActAsync(Api api, string ticketId, string action, object? body = null, string? idempotencyKey = null)
+    {
+        if (body is not null) return api.PostAsync($"/api/tickets/{ticketId}/{action}", body, idempotencyKey);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tickets/{ticketId}/{action}");
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return api.SendAsync(request);
+    }
 
     public static async Task<JsonArray> TimelineAsync(Api api, string ticketId) =>
         (await api.GetAsync($"/api/tickets/{ticketId}/timeline")).AssertStatus(HttpStatusCode.OK).Json!.AsArray();
