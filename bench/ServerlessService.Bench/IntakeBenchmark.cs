@@ -42,7 +42,8 @@ public static class IntakeBenchmark
         Console.WriteLine(viaHttp);
         Console.WriteLine(raw);
         Console.WriteLine($"Intake throughput is {viaHttp.PerSecond / raw.PerSecond:P0} of raw single-row inserts " +
-            "(one intake = device read, customer read, counter read+update, ticket insert, 4 index upserts).");
+            "(one intake = device and customer reads, ticket-number counter read+update, active mark, the workflow's first " +
+            "transaction, timer messages, index upserts and their outbox row, and the read for the response).");
     }
 
     private static async Task<string> LoginAsync(HttpClient http) =>
