@@ -38,6 +38,10 @@ public static class FunctionApp
         services.AddOptions<WorkflowOptions>().BindConfiguration(nameof(WorkflowOptions));
         services.AddOptions<LifecycleOptions>().BindConfiguration(nameof(LifecycleOptions));
         services.AddOptions<NotificationOptions>().BindConfiguration(nameof(NotificationOptions));
+        services.AddOptions<AcsOptions>().BindConfiguration(nameof(AcsOptions));
+        // With ACS configured, SMS really go out and the local channel (and /api/dev/sms) is off.
+        if (builder.Configuration.GetSection(nameof(AcsOptions)).Get<AcsOptions>() is { Configured: true })
+            services.AddSingleton<ISmsChannel, AcsSmsChannel>();
         services.AddServerlessServiceCore();
         services.AddServerlessServiceOrchestrations();
         services.AddHostedService<QueuePumpService>();
@@ -84,6 +88,8 @@ public static class FunctionApp
         Map("STORAGE_CONNECTION_STRING", "StorageOptions:ConnectionString");
         Map("ADMIN_PASSWORD", "AuthOptions:AdminPassword");
         Map("PUBLIC_BASE_URL", "ServiceOptions:PublicBaseUrl");
+        Map("ACS_CONNECTION_STRING", "AcsOptions:ConnectionString");
+        Map("ACS_FROM", "AcsOptions:From");
         if (UnderFunctionsHost) env["WorkflowOptions:RunPump"] = "false";
         if (config["StorageOptions:ConnectionString"] is { Length: > 0 }) env.Remove("StorageOptions:ConnectionString");
         config.AddInMemoryCollection(env);
