@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TicketIndex>();
         services.AddSingleton<SlaStore>();
         services.AddSingleton<SlaService>();
+        services.AddSingleton<Dispatch.RuleService>();
         services.AddSingleton<ITicketNumbers, TableTicketNumbers>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IPhotoStore, BlobPhotoStore>();

@@ -5,7 +5,10 @@ namespace ServerlessService.Core.Engineers;
 /// <summary>A skill (技能) on a product line at a level from 1 (trainee) to 5 (expert).</summary>
 public sealed record Skill(string? ProductLine, int? Level);
 
-/// <summary>A field engineer (服务工程师); supervisorId names the engineer who leads them.</summary>
+/// <summary>
+/// A field engineer (服务工程师); supervisorId names the engineer who leads them; workingCalendarId names the business
+/// calendar of their working hours (null: always available while on duty).
+/// </summary>
 public sealed record Engineer(
     string Id,
     string Name,
@@ -17,4 +20,5 @@ public sealed record Engineer(
     bool OnDuty,
     string? SupervisorId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? WorkingCalendarId = null);

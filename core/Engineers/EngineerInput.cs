@@ -11,9 +11,11 @@ public sealed record EngineerInput(
     GeoPoint? Location,
     int? MaxConcurrentJobs,
     bool? OnDuty,
-    string? SupervisorId)
+    string? SupervisorId,
+    string? WorkingCalendarId = null)
 {
-    public sealed record Valid(string Name, string Phone, IReadOnlyList<Skill> Skills, IReadOnlyList<string> Regions, GeoPoint? Location, int MaxConcurrentJobs, bool OnDuty, string? SupervisorId);
+    public sealed record Valid(string Name, string Phone, IReadOnlyList<Skill> Skills, IReadOnlyList<string> Regions, GeoPoint? Location, int MaxConcurrentJobs, bool OnDuty, string? SupervisorId,
+        string? WorkingCalendarId = null);
 
     public Valid Validate()
     {
@@ -26,8 +28,10 @@ public sealed record EngineerInput(
         var max = check.Range("maxConcurrentJobs", MaxConcurrentJobs ?? 3, 1, 50);
         var supervisor = check.Text("supervisorId", SupervisorId, 40, required: false);
         if (supervisor is not null && !Ids.LooksValid(supervisor, "eng")) check.Add("supervisorId", "is not an engineer id.");
+        var calendar = check.Text("workingCalendarId", WorkingCalendarId, 40, required: false);
+        if (calendar is not null && !Ids.LooksValid(calendar, "cal")) check.Add("workingCalendarId", "is not a calendar id.");
         check.ThrowIfAny();
-        return new Valid(name!, phone!, skills, regions, Location, max!.Value, OnDuty ?? true, supervisor);
+        return new Valid(name!, phone!, skills, regions, Location, max!.Value, OnDuty ?? true, supervisor, calendar);
     }
 
     private List<Skill> ValidateSkills(Check check)

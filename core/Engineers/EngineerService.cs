@@ -13,7 +13,8 @@ public sealed class EngineerService(IEngineerStore store, TimeProvider clock)
         var id = Ids.New("eng");
         await RequireSupervisorAsync(v.SupervisorId, id, ct);
         var now = clock.GetUtcNow();
-        var engineer = new Engineer(id, v.Name, v.Phone, v.Skills, v.Regions, v.Location, v.MaxConcurrentJobs, v.OnDuty, v.SupervisorId, now, now);
+        var engineer = new Engineer(id, v.Name, v.Phone, v.Skills, v.Regions, v.Location, v.MaxConcurrentJobs, v.OnDuty, v.SupervisorId, now, now,
+            v.WorkingCalendarId);
         if (!await store.TryAddAsync(engineer, ct)) throw PhoneTaken(v.Phone);
         return engineer;
     }
@@ -29,7 +30,8 @@ public sealed class EngineerService(IEngineerStore store, TimeProvider clock)
         if (!caller.CanEditArchive)
         {
             if (!caller.IsEngineer(id)) throw new ForbiddenException("Only dispatchers and admins change engineer records.");
-            var asIs = new EngineerInput.Valid(current.Name, current.Phone, current.Skills, current.Regions, v.Location, current.MaxConcurrentJobs, v.OnDuty, current.SupervisorId);
+            var asIs = new EngineerInput.Valid(current.Name, current.Phone, current.Skills, current.Regions, v.Location, current.MaxConcurrentJobs, v.OnDuty, current.SupervisorId,
+                current.WorkingCalendarId);
             if (!SameJson(asIs, v)) throw new ForbiddenException("An engineer may change only their own location and on-duty status.");
         }
         if (v.SupervisorId != current.SupervisorId) await RequireSupervisorAsync(v.SupervisorId, id, ct);
@@ -37,6 +39,7 @@ public sealed class EngineerService(IEngineerStore store, TimeProvider clock)
         {
             Name = v.Name, Phone = v.Phone, Skills = v.Skills, Regions = v.Regions, Location = v.Location,
             MaxConcurrentJobs = v.MaxConcurrentJobs, OnDuty = v.OnDuty, SupervisorId = v.SupervisorId, UpdatedAt = clock.GetUtcNow(),
+            WorkingCalendarId = v.WorkingCalendarId,
         };
         if (!await store.TryUpdateAsync(current, updated, stored.ETag, ct)) throw PhoneTaken(v.Phone);
         return updated;

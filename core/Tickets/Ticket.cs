@@ -1,5 +1,6 @@
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Devices;
+using ServerlessService.Core.Dispatch;
 using ServerlessService.Core.Sla;
 
 namespace ServerlessService.Core.Tickets;
@@ -32,7 +33,8 @@ public sealed record Ticket(
     DateTimeOffset UpdatedAt,
     string? CustomerTier = null,
     TicketSla? Sla = null,
-    TicketWork? Work = null)
+    TicketWork? Work = null,
+    DispatchPlan? Dispatch = null)
 {
     public TicketSummary Summary() =>
         new(Id, Number, Status, Priority, SerialNumber, DeviceVerified, CustomerId, AssignedEngineerId, FaultCategory, CreatedAt);

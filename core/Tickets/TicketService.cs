@@ -1,6 +1,7 @@
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Customers;
 using ServerlessService.Core.Devices;
+using ServerlessService.Core.Dispatch;
 
 namespace ServerlessService.Core.Tickets;
 
@@ -8,7 +9,8 @@ public sealed record Submission(Ticket Ticket, bool Replayed);
 
 /// <summary>Service-request intake (报修受理) and ticket reads, with who-may-see-what.</summary>
 public sealed class TicketService(
-    ITicketStore tickets, IDeviceStore devices, ICustomerStore customers, ITicketNumbers numbers, IIdempotencyStore idempotency, BusinessClock clock)
+    ITicketStore tickets, IDeviceStore devices, ICustomerStore customers, ITicketNumbers numbers, IIdempotencyStore idempotency, RuleService rules,
+    BusinessClock clock)
 {
     public async Task<Submission> SubmitAsync(Caller caller, TicketInput input, string? idempotencyKey, CancellationToken ct)
     {
@@ -64,11 +66,14 @@ public sealed class TicketService(
         var site = v.SiteAddress ?? device?.InstallAddress ?? customer.Address
             ?? throw ValidationFailedException.For("siteAddress", "is required: neither the device nor the customer record has an address.");
         var now = clock.UtcNow;
+        var warranty = device is null ? null : Warranty.On(device.WarrantyEndsOn, clock.Today);
+        var outcome = RuleEngine.Evaluate(await rules.ActiveAsync(ct), new RuleFacts(
+            v.FaultCategory, device?.ProductLine, site.Region ?? "", customer.Tier, v.Priority, warranty?.Status ?? RuleEngine.UnknownWarranty, v.Description));
         return new Ticket(
-            id, await numbers.NextAsync(ct), TicketStatus.Submitted, v.Priority, v.SerialNumber, device is not null, customerId,
-            device?.Model, device?.ProductLine, device is null ? null : Warranty.On(device.WarrantyEndsOn, clock.Today),
+            id, await numbers.NextAsync(ct), TicketStatus.Submitted, outcome.Priority ?? v.Priority, v.SerialNumber, device is not null, customerId,
+            device?.Model, device?.ProductLine, warranty,
             v.FaultCategory, v.Description, v.ContactPhone ?? customer.Phone, site, v.PreferredWindow, null, caller.Subject, now, now,
-            CustomerTier: customer.Tier);
+            CustomerTier: customer.Tier, Dispatch: DispatchPlan.From(outcome));
     }
 
     private static string OwnerOf(Caller caller, TicketInput.Valid v, Device? device)

@@ -24,6 +24,7 @@ public static class Endpoints
         TicketFunctions.Map(app);
         PhotoFunctions.Map(app);
         TicketActionFunctions.Map(app);
+        RuleFunctions.Map(app);
         CalendarFunctions.Map(app);
         SlaPolicyFunctions.Map(app);
         LifecycleFunctions.Map(app);

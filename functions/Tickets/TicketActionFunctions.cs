@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using ServerlessService.Core.Dispatch;
 using ServerlessService.Orchestrations.Lifecycle;
 using ServerlessService.Orchestrations.Runtime;
 
@@ -19,7 +20,12 @@ public static class TicketActionFunctions
         // "photos" is the upload route; without this, a photo sent with the wrong content type would land here.
         g.MapPost("/{action:regex(^(?!photos$)[a-z-]+$)}", Act);
         g.MapGet("/timeline", Timeline);
+        g.MapGet("/dispatch", Dispatch).RequireAuthorization(Policies.Staff);
     }
+
+    /// <summary>How the ticket is dispatched: the rules that fired, their requirements, and each automatic decision with every candidate's score.</summary>
+    private static async Task<Ok<DispatchPlan>> Dispatch(string id, ClaimsPrincipal user, TicketLifecycle lifecycle, CancellationToken ct) =>
+        TypedResults.Ok(await lifecycle.DispatchPlanAsync(user.ToCaller(), id, ct));
 
     private static async Task<Ok<JsonObject>> Act(
         string id, string action, [FromBody] ActionInput? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,

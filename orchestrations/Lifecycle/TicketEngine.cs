@@ -23,6 +23,8 @@ public static class TicketEngine
             ["priority"] = t.Priority,
             ["slaPolicy"] = policy?.Name,
         }));
+        foreach (var rule in ticket.Dispatch?.FiredRules ?? [])
+            step.History.Add(new HistoryRequest("rule-fired", Actor.System.Id, Actor.System.Role, Data: new JsonObject { ["ruleId"] = rule.Id, ["name"] = rule.Name }));
         t = SlaSteps.OnEvent(t, LifecycleDefinition.Created, "", ctx);
         step.Data = t;
         EnterState(step, t, ctx);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using ServerlessService.Core.Common;
+using ServerlessService.Core.Dispatch;
 using ServerlessService.Core.Engineers;
 using ServerlessService.Core.Notifications;
 using ServerlessService.Core.Sla;
@@ -25,7 +26,9 @@ public sealed class TicketLifecycle(
     {
         var definition = await definitions.LatestAsync(ct);
         var ctx = await ContextAsync(definition, ct);
-        var policy = ctx.Match(ticket.Priority, ticket.CustomerTier, ticket.ProductLine);
+        // A dispatch rule may name the SLA policy; otherwise the first policy that matches applies.
+        var policy = (ticket.Dispatch?.SlaPolicyId is { } chosen ? ctx.Policies.FirstOrDefault(p => p.Id == chosen) : null)
+            ?? ctx.Match(ticket.Priority, ticket.CustomerTier, ticket.ProductLine);
         return await runtime.TryStartAsync(ticket.Id, Definition, definition.Version, TicketEngine.Start(ticket, policy, ctx), ct);
     }
 
@@ -59,6 +62,9 @@ public sealed class TicketLifecycle(
         await FindAsync(caller, id, ct);
         return await instances.HistoryAsync(id, ct);
     }
+
+    public async Task<DispatchPlan> DispatchPlanAsync(Caller caller, string id, CancellationToken ct) =>
+        (await FindAsync(caller, id, ct)).Data.Dispatch ?? new DispatchPlan([]);
 
     /// <summary>The ticket as the API shows it: its fields, the lifecycle version, and each SLA clock with due and remaining time.</summary>
     public async Task<JsonObject> ViewAsync(Caller caller, string id, CancellationToken ct) => await ViewOfAsync(await FindAsync(caller, id, ct), ct);

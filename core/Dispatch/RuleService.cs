@@ -1,0 +1,101 @@
+using Azure;
+using Azure.Data.Tables;
+using ServerlessService.Core.Common;
+using ServerlessService.Core.Engineers;
+using ServerlessService.Core.Sla;
+using ServerlessService.Core.Storage;
+
+namespace ServerlessService.Core.Dispatch;
+
+/// <summary>Dispatch rules: staff read them, admins and dispatchers edit them; intake evaluates them from a short-lived cache.</summary>
+public sealed class RuleService(StorageAccount account, SlaStore sla, IEngineerStore engineers, TimeProvider clock)
+{
+    private const string Pk = "rule";
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    private readonly TableClient _table = account.Table("Rules");
+    private (IReadOnlyList<DispatchRule> Rules, DateTimeOffset LoadedAt)? _cache;
+
+    public async Task<DispatchRule> CreateAsync(Caller caller, DispatchRuleInput input, CancellationToken ct)
+    {
+        RequireEditor(caller);
+        var v = await ValidateAsync(input, ct);
+        var now = clock.GetUtcNow();
+        var order = v.Order ?? ((await ReadAllAsync(ct)).Select(r => r.Order).DefaultIfEmpty(0).Max() + 10);
+        var rule = new DispatchRule(Ids.New("rul"), v.Name, order, v.Enabled, v.When, v.Then, v.Stop, now, now);
+        await _table.AddEntityAsync(JsonRows.ToEntity(Pk, rule.Id, rule), ct);
+        _cache = null;
+        return rule;
+    }
+
+    public async Task<DispatchRule> UpdateAsync(Caller caller, string id, DispatchRuleInput input, CancellationToken ct)
+    {
+        RequireEditor(caller);
+        var current = await FindAsync(caller, id, ct);
+        var v = await ValidateAsync(input, ct);
+        var rule = current.Value with
+        {
+            Name = v.Name, Order = v.Order ?? current.Value.Order, Enabled = v.Enabled, When = v.When, Then = v.Then, Stop = v.Stop, UpdatedAt = clock.GetUtcNow(),
+        };
+        await ETagConflicts.GuardAsync(() => _table.UpdateEntityAsync(JsonRows.ToEntity(Pk, id, rule), current.ETag, TableUpdateMode.Replace, ct), "The rule");
+        _cache = null;
+        return rule;
+    }
+
+    public async Task DeleteAsync(Caller caller, string id, CancellationToken ct)
+    {
+        RequireEditor(caller);
+        var current = await FindAsync(caller, id, ct);
+        await ETagConflicts.GuardAsync(() => _table.DeleteEntityAsync(Pk, id, current.ETag, ct), "The rule");
+        _cache = null;
+    }
+
+    public async Task<DispatchRule> GetAsync(Caller caller, string id, CancellationToken ct) => (await FindAsync(caller, id, ct)).Value;
+
+    public async Task<IReadOnlyList<DispatchRule>> ListAsync(Caller caller, CancellationToken ct)
+    {
+        if (!caller.IsStaff) throw new ForbiddenException("Only staff read dispatch rules.");
+        return Ordered(await ReadAllAsync(ct));
+    }
+
+    /// <summary>The rules in evaluation order, for intake; an edit on this instance applies at once, elsewhere within 30 s.</summary>
+    public async Task<IReadOnlyList<DispatchRule>> ActiveAsync(CancellationToken ct)
+    {
+        if (_cache is { } c && clock.GetUtcNow() - c.LoadedAt < CacheFor) return c.Rules;
+        var rules = Ordered(await ReadAllAsync(ct));
+        _cache = (rules, clock.GetUtcNow());
+        return rules;
+    }
+
+    private async Task<DispatchRuleInput.Valid> ValidateAsync(DispatchRuleInput input, CancellationToken ct)
+    {
+        var v = input.Validate();
+        if (v.Then.SlaPolicyId is { } policy && await sla.GetPolicyAsync(policy, ct) is null)
+            throw ValidationFailedException.For("then.slaPolicyId", $"no SLA policy '{policy}' exists.");
+        if (v.Then.RestrictGroup is { } lead && await engineers.GetIfExistsAsync(lead, ct) is null)
+            throw ValidationFailedException.For("then.restrictGroup", $"no engineer '{lead}' exists.");
+        return v;
+    }
+
+    private async Task<Stored<DispatchRule>> FindAsync(Caller caller, string id, CancellationToken ct)
+    {
+        if (!caller.IsStaff) throw new ForbiddenException("Only staff read dispatch rules.");
+        var e = Ids.LooksValid(id, "rul") ? await _table.GetIfExistsAsync(Pk, id, ct) : null;
+        return e is null ? throw new NotFoundException("Rule", id) : new Stored<DispatchRule>(JsonRows.FromEntity<DispatchRule>(e), e.ETag);
+    }
+
+    private async Task<List<DispatchRule>> ReadAllAsync(CancellationToken ct)
+    {
+        var list = new List<DispatchRule>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Pk}"), cancellationToken: ct))
+            list.Add(JsonRows.FromEntity<DispatchRule>(e));
+        return list;
+    }
+
+    private static List<DispatchRule> Ordered(IEnumerable<DispatchRule> rules) =>
+        rules.OrderBy(r => r.Order).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+
+    private static void RequireEditor(Caller caller)
+    {
+        if (caller.Role is not (Roles.Admin or Roles.Dispatcher)) throw new ForbiddenException("Only admins and dispatchers edit dispatch rules.");
+    }
+}
