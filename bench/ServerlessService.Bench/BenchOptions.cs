@@ -1,6 +1,6 @@
 namespace ServerlessService.Bench;
 
-public sealed record BenchOptions(string Mode, int Tickets, int Concurrency, int Transitions, int Instances, int Timers)
+public sealed record BenchOptions(string Mode, int Tickets, int Concurrency, int Transitions, int Instances, int Timers, int Engineers, int Decisions)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -10,6 +10,7 @@ public sealed record BenchOptions(string Mode, int Tickets, int Concurrency, int
             return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) && v > 0 ? v : fallback;
         }
         var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "intake";
-        return new BenchOptions(mode, Get("--tickets", 1000), Get("--concurrency", 8), Get("--transitions", 2000), Get("--instances", 64), Get("--timers", 300));
+        return new BenchOptions(mode, Get("--tickets", 1000), Get("--concurrency", 8), Get("--transitions", 2000), Get("--instances", 64), Get("--timers", 300),
+            Get("--engineers", 10_000), Get("--decisions", 1000));
     }
 }
