@@ -29,6 +29,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SlaStore>();
         services.AddSingleton<SlaService>();
         services.AddSingleton<Dispatch.RuleService>();
+        services.AddSingleton<Dispatch.EngineerLoads>();
+        services.AddSingleton<Dispatch.EngineerPool>();
         services.AddSingleton<ITicketNumbers, TableTicketNumbers>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IPhotoStore, BlobPhotoStore>();

@@ -26,6 +26,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IOutboxHandler, IndexSyncHandler>();
         services.AddSingleton<IOutboxHandler, NotifyHandler>();
         services.AddSingleton<IOutboxHandler, RobotHandler>();
+        services.AddSingleton<IOutboxHandler, CapacityHandler>();
+        services.AddSingleton<IOutboxHandler, DispatchHandler>();
+        services.AddSingleton<AutoDispatcher>();
         services.AddSingleton<ITicketStore, WorkflowTicketStore>();
         return services;
     }

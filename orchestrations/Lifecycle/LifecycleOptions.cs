@@ -11,6 +11,9 @@ public sealed class LifecycleOptions
     /// <summary>Phones told about SLA warnings and breaches when the assignee has no supervisor on record (E.164).</summary>
     public List<string> SupervisorPhones { get; set; } = [];
 
+    /// <summary>Phones told when a ticket needs manual dispatch (E.164); group robots are told as well.</summary>
+    public List<string> DispatcherPhones { get; set; } = [];
+
     /// <summary>The durations a definition's timers may name in "after".</summary>
     public TimeSpan? Named(string name) => name switch
     {

@@ -10,7 +10,7 @@ public static class LifecycleVocabulary
         ["assign", "accept", "decline", "depart", "arrive", "pause", "resume", "resolve", "confirm", "reject-resolution", "rate", "cancel", "reopen", "prioritize"];
 
     /// <summary>Events the system raises itself (SLA escalation) and events timers raise.</summary>
-    public static readonly string[] SystemEvents = ["sla-reassign", "prioritize"];
+    public static readonly string[] SystemEvents = ["sla-reassign", "prioritize", "assign"];
     public static readonly string[] TimerEvents = ["auto-close"];
 
     public static readonly string[] Guards = ["not-rated", "has-engineer", "no-engineer", "within-reopen-window"];

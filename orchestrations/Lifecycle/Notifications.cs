@@ -10,6 +10,7 @@ internal static class Notifications
 {
     public const string Assignee = "assignee";
     public const string Supervisor = "supervisor";
+    public const string Dispatchers = "dispatchers";
 
     public static OutboxRequest Sms(Ticket t, string audience, string text) => new(NotifyHandler.KindName, new JsonObject
     {
@@ -22,6 +23,13 @@ internal static class Notifications
     /// <summary>One item per robot, so a robot that is down does not hold back the others.</summary>
     public static OutboxRequest Robot(string robot, string text) =>
         new(RobotHandler.KindName, new JsonObject { ["robot"] = robot, ["text"] = text });
+}
+
+/// <summary>Dispatch message texts in both languages.</summary>
+internal static class DispatchTexts
+{
+    public static string Held(Ticket t, string reason) =>
+        $"【售后服务】待人工派单：工单 {t.Number}（{t.Priority}）没有可自动派出的工程师（{reason}）。 Manual dispatch needed: ticket {t.Number} ({t.Priority}) — {reason}.";
 }
 
 /// <summary>SLA message texts in both languages, as GLOSSARY.md names things.</summary>

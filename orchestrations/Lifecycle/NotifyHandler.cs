@@ -29,8 +29,12 @@ public sealed class NotifyHandler(IEngineerStore engineers, ISmsChannel sms, IOp
     {
         var engineer = engineerId is null ? null : (await engineers.GetIfExistsAsync(engineerId, ct))?.Value;
         if (audience == Notifications.Assignee) return engineer is null ? [] : [engineer.Phone];
+        if (audience == Notifications.Dispatchers) return Normalized(options.Value.DispatcherPhones);
         var lead = engineer?.SupervisorId is { } s ? (await engineers.GetIfExistsAsync(s, ct))?.Value : null;
         if (lead is not null) return [lead.Phone];
-        return options.Value.SupervisorPhones.Select(p => Phones.TryNormalize(p, out var e164) ? e164 : null).OfType<string>().Distinct().ToList();
+        return Normalized(options.Value.SupervisorPhones);
     }
+
+    private static List<string> Normalized(IEnumerable<string> phones) =>
+        phones.Select(p => Phones.TryNormalize(p, out var e164) ? e164 : null).OfType<string>().Distinct().ToList();
 }

@@ -1,4 +1,5 @@
 using ServerlessService.Core.Common;
+using ServerlessService.Core.Dispatch;
 using ServerlessService.Core.Tickets;
 
 namespace ServerlessService.Orchestrations.Lifecycle;
@@ -11,10 +12,11 @@ internal static class TicketEffects
         var w = t.Work ?? new TicketWork();
         return ev switch
         {
-            "assign" => t with { AssignedEngineerId = input.EngineerId },
+            "assign" => t with { AssignedEngineerId = input.EngineerId, Dispatch = t.Dispatch is { } d ? d with { Held = false } : null },
             "accept" => t with { Work = w with { AcceptedAt = now } },
             "decline" => t with { AssignedEngineerId = null, Work = w with { DeclinedBy = [.. w.DeclinedBy ?? [], t.AssignedEngineerId!] } },
-            "sla-reassign" => t with { AssignedEngineerId = null },
+            // The engineer who let the response target pass is not offered the job again.
+            "sla-reassign" => t with { AssignedEngineerId = null, Dispatch = Exclude(t.Dispatch, t.AssignedEngineerId) },
             "depart" => t with { Work = w with { DepartedAt = now } },
             "arrive" => t with { Work = w with { ArrivedAt = now, ArrivalLocation = new GeoPoint(input.Lat, input.Lng) } },
             "pause" => t with { Work = w with { PauseReason = input.Reason, PauseNote = input.Note, ReturnStatus = t.Status } },
@@ -27,6 +29,12 @@ internal static class TicketEffects
             "prioritize" => t with { Priority = input.Priority! },
             _ => t,
         };
+    }
+
+    private static DispatchPlan Exclude(DispatchPlan? plan, string? engineerId)
+    {
+        var p = plan ?? new DispatchPlan([]);
+        return engineerId is null ? p : p with { Excluded = [.. p.Excluded ?? [], engineerId] };
     }
 
     public static bool Passes(string guard, Ticket t, StepContext ctx) => guard switch

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ServerlessService.Core.Common;
+using ServerlessService.Core.Dispatch;
 using ServerlessService.Core.Sla;
 using ServerlessService.Core.Tickets;
 using ServerlessService.Orchestrations.Runtime;
@@ -30,6 +31,12 @@ public static class TicketEngine
         EnterState(step, t, ctx);
         SlaSteps.Rearm(step, t, Empty(ctx), ctx);
         step.Outbox.Add(IndexSync(t, []));
+        if (t.Dispatch?.HoldForManual == true)
+        {
+            step.History.Add(new HistoryRequest("dispatch-held", Actor.System.Id, Actor.System.Role, Reason: "A dispatch rule holds this ticket for manual dispatch."));
+            step.Outbox.Add(Notifications.Sms(t, Notifications.Dispatchers, DispatchTexts.Held(t, "held for manual dispatch by a rule")));
+        }
+        else step.Outbox.Add(AutoDispatch());
         step.Complete = false;
         return step;
     }
@@ -111,6 +118,9 @@ public static class TicketEngine
             step.Arm.Clear();
         }
         if (rearm) SlaSteps.Rearm(step, t, meta, ctx);
+        Capacity(step, previous, t, actor);
+        if (t.Status == ctx.Definition.Initial && t.AssignedEngineerId is null && previous.AssignedEngineerId is not null && t.Dispatch?.HoldForManual != true)
+            step.Outbox.Add(AutoDispatch());
         // One index sync per step, covering every partition the ticket left during it.
         var stale = TicketIndex.PartitionsOf(previous.Summary()).Except(TicketIndex.PartitionsOf(t.Summary()))
             .Concat(step.Outbox.Where(o => o.Kind == IndexSyncHandler.KindName).SelectMany(o => o.Payload["stale"]!.AsArray().Select(s => (string)s!)))
@@ -119,6 +129,53 @@ public static class TicketEngine
         step.Outbox.Add(IndexSync(t, stale));
         return t;
     }
+
+    /// <summary>Automatic dispatch chose an engineer (whose capacity is already reserved): assign, if the ticket still waits for one.</summary>
+    public static Step<Ticket>? AutoAssign(Instance<Ticket> instance, DispatchDecision decision, StepContext ctx)
+    {
+        var t = instance.Data;
+        if (t.Status != ctx.Definition.Initial || t.AssignedEngineerId is not null || decision.EngineerId is null) return null;
+        var step = new Step<Ticket>(t);
+        var chosen = decision.Candidates[0];
+        step.History.Add(new HistoryRequest("dispatched", Actor.System.Id, Actor.System.Role, Data: new JsonObject
+        {
+            ["engineerId"] = chosen.EngineerId,
+            ["name"] = chosen.Name,
+            ["score"] = chosen.Score,
+            ["distanceKm"] = chosen.DistanceKm,
+            ["candidates"] = decision.Candidates.Count,
+        }));
+        t = t with { Dispatch = (t.Dispatch ?? new DispatchPlan([])).With(decision) };
+        step.Data = RaiseSystemEvent(step, t, "assign", new ActionInput(EngineerId: chosen.EngineerId, Reason: "auto-dispatch"), ctx);
+        SlaSteps.Rearm(step, step.Data, instance.Meta, ctx);
+        step.Complete = false;
+        return step;
+    }
+
+    /// <summary>Nobody can take the ticket now: keep it for a dispatcher and tell them why.</summary>
+    public static Step<Ticket>? Hold(Instance<Ticket> instance, DispatchDecision decision, StepContext ctx)
+    {
+        var t = instance.Data;
+        if (t.Status != ctx.Definition.Initial || t.AssignedEngineerId is not null) return null;
+        var step = new Step<Ticket>(t with { Dispatch = (t.Dispatch ?? new DispatchPlan([])).With(decision) });
+        step.History.Add(new HistoryRequest("dispatch-held", Actor.System.Id, Actor.System.Role, Reason: decision.HeldReason));
+        step.Outbox.Add(Notifications.Sms(t, Notifications.Dispatchers, DispatchTexts.Held(t, decision.HeldReason ?? "")));
+        foreach (var robot in ctx.Robots ?? []) step.Outbox.Add(Notifications.Robot(robot, DispatchTexts.Held(t, decision.HeldReason ?? "")));
+        step.Complete = false;
+        return step;
+    }
+
+    /// <summary>An engineer holds a job from assignment until it is resolved, cancelled, closed or taken from them.</summary>
+    private static void Capacity(Step<Ticket> step, Ticket before, Ticket after, Actor actor)
+    {
+        static bool Holds(Ticket x) => x.AssignedEngineerId is not null && x.Status is not (TicketStatus.Resolved or TicketStatus.Closed or TicketStatus.Cancelled);
+        if (Holds(before) && (!Holds(after) || before.AssignedEngineerId != after.AssignedEngineerId))
+            step.Outbox.Add(CapacityHandler.Release(before.AssignedEngineerId!));
+        if (Holds(after) && (!Holds(before) || before.AssignedEngineerId != after.AssignedEngineerId))
+            step.Outbox.Add(CapacityHandler.Reserve(after.AssignedEngineerId!, force: actor.Role != Actors.System));
+    }
+
+    private static OutboxRequest AutoDispatch() => new(DispatchHandler.KindName, []);
 
     private static TransitionSpec Choose(List<TransitionSpec> candidates, Ticket t, ActionInput input, StepContext ctx)
     {

@@ -101,6 +101,9 @@ public sealed class TicketLifecycle(
         if (await engineers.GetIfExistsAsync(engineerId, ct) is null) throw ValidationFailedException.For("engineerId", $"no engineer '{engineerId}' exists.");
     }
 
+    /// <summary>What a step of a ticket on this lifecycle version needs, loaded ahead of the step.</summary>
+    public async Task<StepContext> ContextAsync(int version, CancellationToken ct) => await ContextAsync(await definitions.GetAsync(version, ct), ct);
+
     private async Task<StepContext> ContextAsync(LifecycleDefinition definition, CancellationToken ct)
     {
         var snapshot = await sla.SnapshotAsync(ct);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,10 +9,12 @@ namespace ServerlessService.Orchestrations.Runtime;
 /// A done or parked item is never run again by a duplicate message.
 /// </summary>
 public sealed class OutboxRunner(
-    InstanceStore store, IEnumerable<IOutboxHandler> handlers, WorkQueues queues, PoisonStore poison, TimeProvider clock,
+    InstanceStore store, IServiceProvider services, WorkQueues queues, PoisonStore poison, TimeProvider clock,
     IOptions<WorkflowOptions> options, ILogger<OutboxRunner> log)
 {
-    private readonly Dictionary<string, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+    // Resolved on first use: handlers may themselves step workflows through the runtime that uses this runner.
+    private readonly Lazy<Dictionary<string, IOutboxHandler>> _handlers =
+        new(() => services.GetServices<IOutboxHandler>().ToDictionary(h => h.Kind, StringComparer.Ordinal));
 
     public Task RunInlineAsync(OutboxItem item, CancellationToken ct) => RunAsync(new OutboxMessage(item.InstanceId, item.Id), ct);
 
@@ -21,7 +24,7 @@ public sealed class OutboxRunner(
         string error;
         try
         {
-            if (!_handlers.TryGetValue(item.Kind, out var handler)) throw new InvalidOperationException($"No handler for outbox kind '{item.Kind}'.");
+            if (!_handlers.Value.TryGetValue(item.Kind, out var handler)) throw new InvalidOperationException($"No handler for outbox kind '{item.Kind}'.");
             await handler.HandleAsync(item, ct);
             await store.TryReplaceOutboxAsync(item with { Status = OutboxStatus.Done, Attempts = item.Attempts + 1, CompletedAt = clock.GetUtcNow() }, etag, ct);
             return;

@@ -31,8 +31,9 @@ public sealed class TicketLifecycleTests(LifecycleAppFixture app) : IClassFixtur
         Assert.Equal(5, rated["work"]!["rating"]!["score"]!.GetValue<int>());
 
         var timeline = await TimelineAsync(staff, id);
+        // Automatic dispatch finds nobody for this product line and may record that it held the ticket.
         Assert.Equal(["submitted", "assign", "accept", "depart", "arrive", "pause", "resume", "resolve", "confirm", "rate"],
-            timeline.Select(e => e!["kind"]!.GetValue<string>()));
+            timeline.Select(e => e!["kind"]!.GetValue<string>()).Where(k => k != "dispatch-held"));
         Assert.Equal(engineerId, timeline.Kind("accept").Single()["actor"]!.GetValue<string>());
         Assert.Equal("customer", timeline.Kind("confirm").Single()["actorRole"]!.GetValue<string>());
         Assert.Equal("WaitingParts", timeline.Kind("pause").Single()["to"]!.GetValue<string>());
@@ -65,7 +66,8 @@ public sealed class TicketLifecycleTests(LifecycleAppFixture app) : IClassFixtur
         Assert.Contains("engineerId", bad.ErrorFields);
         (await ActAsync(staff, id, "cancel", new { })).AssertProblem(HttpStatusCode.BadRequest);
 
-        Assert.Single(await TimelineAsync(staff, id));
+        Assert.Empty((await TimelineAsync(staff, id)).Where(e => e!["kind"]!.GetValue<string>() is "assign" or "cancel"));
+        Assert.Equal("Submitted", (await staff.GetAsync($"/api/tickets/{id}")).Str("status"));
     }
 
     [Fact]
@@ -144,7 +146,7 @@ public sealed class TicketLifecycleTests(LifecycleAppFixture app) : IClassFixtur
                 ActAsync(staff, id, "cancel", new { reason = "重复工单" }));
             var ticket = (await staff.GetAsync($"/api/tickets/{id}")).Json!;
             var timeline = await TimelineAsync(staff, id);
-            var applied = timeline.Skip(1).Select(e => e!["kind"]!.GetValue<string>()).ToList();
+            var applied = timeline.Skip(1).Select(e => e!["kind"]!.GetValue<string>()).Where(k => k is "cancel" or "assign").ToList();
             Assert.All(replies, r => Assert.True(r.Status is HttpStatusCode.OK or HttpStatusCode.Conflict, r.Text));
             Assert.Equal(replies.Count(r => r.Status == HttpStatusCode.OK), applied.Count);
             Assert.Single(applied, "cancel");

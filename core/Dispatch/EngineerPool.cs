@@ -1,0 +1,31 @@
+using ServerlessService.Core.Common;
+using ServerlessService.Core.Engineers;
+
+namespace ServerlessService.Core.Dispatch;
+
+/// <summary>
+/// All engineers with their open jobs, for dispatch decisions; cached for a few seconds because the reservation,
+/// not this snapshot, is what guards capacity (a stale load only costs a retry with the next candidate).
+/// </summary>
+public sealed class EngineerPool(IEngineerStore engineers, EngineerLoads loads, TimeProvider clock)
+{
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
+    private (IReadOnlyList<EngineerState> Pool, DateTimeOffset LoadedAt)? _cache;
+
+    public async Task<IReadOnlyList<EngineerState>> SnapshotAsync(CancellationToken ct)
+    {
+        if (_cache is { } c && clock.GetUtcNow() - c.LoadedAt < CacheFor) return c.Pool;
+        var all = new List<Engineer>();
+        string? token = null;
+        do
+        {
+            var page = await engineers.ListAsync(null, new PageRequest(PageRequest.MaxSize, token), ct);
+            all.AddRange(page.Items);
+            token = page.ContinuationToken;
+        } while (token is not null);
+        var open = await loads.AllAsync(ct);
+        var pool = all.Select(e => new EngineerState(e, open.GetValueOrDefault(e.Id))).ToList();
+        _cache = (pool, clock.GetUtcNow());
+        return pool;
+    }
+}
