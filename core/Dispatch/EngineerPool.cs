@@ -12,9 +12,10 @@ public sealed class EngineerPool(IEngineerStore engineers, EngineerLoads loads, 
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
     private (IReadOnlyList<EngineerState> Pool, DateTimeOffset LoadedAt)? _cache;
 
-    public async Task<IReadOnlyList<EngineerState>> SnapshotAsync(CancellationToken ct)
+    /// <param name="fresh">Read storage even if the cache is young: before holding a ticket, look at the engineers as they are now.</param>
+    public async Task<IReadOnlyList<EngineerState>> SnapshotAsync(CancellationToken ct, bool fresh = false)
     {
-        if (_cache is { } c && clock.GetUtcNow() - c.LoadedAt < CacheFor) return c.Pool;
+        if (!fresh && _cache is { } c && clock.GetUtcNow() - c.LoadedAt < CacheFor) return c.Pool;
         var all = new List<Engineer>();
         string? token = null;
         do

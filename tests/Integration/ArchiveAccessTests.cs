@@ -109,7 +109,7 @@ public sealed class ArchiveAccessTests(AppFixture app) : IClassFixture<AppFixtur
         var body = new
         {
             name = engineer["name"]!.ToString(), phone = engineer["phone"]!.ToString(),
-            skills = new[] { new { productLine = "air-compressor", level = 3 } }, regions = new[] { "310104" },
+            skills = new[] { new { productLine = "boiler", level = 3 } }, regions = new[] { "310104" },
             location = new { lat = 31.25, lng = 121.45 }, maxConcurrentJobs = 3, onDuty = false,
         };
 
