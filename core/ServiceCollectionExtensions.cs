@@ -31,6 +31,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Dispatch.RuleService>();
         services.AddSingleton<Dispatch.EngineerLoads>();
         services.AddSingleton<Dispatch.EngineerPool>();
+        services.AddSingleton<Links.EngineerLinkService>();
+        services.AddSingleton<Notifications.TemplateService>();
         services.AddSingleton<ITicketNumbers, TableTicketNumbers>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IPhotoStore, BlobPhotoStore>();

@@ -29,6 +29,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IOutboxHandler, CapacityHandler>();
         services.AddSingleton<IOutboxHandler, DispatchHandler>();
         services.AddSingleton<AutoDispatcher>();
+        services.AddSingleton<MessageRenderer>();
+        services.AddSingleton<IOutboxHandler, EngineerLinkHandler>();
         services.AddSingleton<ITicketStore, WorkflowTicketStore>();
         return services;
     }

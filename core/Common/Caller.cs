@@ -12,8 +12,11 @@ public static class Roles
     public static readonly string[] Staff = [Admin, Dispatcher, Warehouse, Manager];
 }
 
-/// <summary>Who is calling: the domain's view of a signed-in principal.</summary>
-public sealed record Caller(string Subject, string Role, string? CustomerId = null, string? EngineerId = null)
+/// <summary>
+/// Who is calling: the domain's view of a signed-in principal. TicketScope is set for an engineer who came in
+/// through a job link: they may read and act on that one ticket and nothing else.
+/// </summary>
+public sealed record Caller(string Subject, string Role, string? CustomerId = null, string? EngineerId = null, string? TicketScope = null)
 {
     public bool IsStaff => Roles.Staff.Contains(Role);
     public bool CanEditArchive => Role is Roles.Admin or Roles.Dispatcher;

@@ -47,3 +47,6 @@ public sealed class ActionNotAllowedException(string action, string status, IRea
 
 /// <summary>A service we depend on (the SMS gateway) is down; the caller may retry later.</summary>
 public sealed class ServiceUnavailableException(string detail) : DomainException("Service unavailable.", detail);
+
+/// <summary>Credentials that do not (or no longer) prove who the caller is, e.g. an expired or revoked job link.</summary>
+public sealed class UnauthorizedException(string detail) : DomainException("Not signed in.", detail);

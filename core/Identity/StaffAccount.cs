@@ -31,5 +31,6 @@ public sealed record SignIn(string Token, DateTimeOffset ExpiresAt, string Role,
 /// <summary>Turns a verified caller into a bearer token (JWT in the function app).</summary>
 public interface ITokenIssuer
 {
-    SignIn Issue(Caller caller);
+    /// <param name="expiresAt">An earlier expiry than the role's usual token lifetime (job links end with their link).</param>
+    SignIn Issue(Caller caller, DateTimeOffset? expiresAt = null);
 }

@@ -20,6 +20,11 @@ public sealed class NotificationOptions
 {
     public List<RobotWebhook> Robots { get; set; } = [];
 
+    /// <summary>The language messages are written in: "zh-CN" or "en".</summary>
+    public string Language { get; set; } = "zh-CN";
+
+    public string EffectiveLanguage => MessageTemplates.Languages.Contains(Language) ? Language : "zh-CN";
+
     /// <summary>Robots with a usable configuration; a bad entry is reported at start-up, not at the first alert.</summary>
     public IReadOnlyList<RobotWebhook> Valid() => Robots.Where(r => RobotClient.Problem(r) is null).ToList();
 }

@@ -55,7 +55,7 @@ public sealed class TicketService(
     }
 
     public static bool CanSee(Caller caller, Ticket t) =>
-        caller.IsStaff || caller.IsCustomer(t.CustomerId) || caller.IsEngineer(t.AssignedEngineerId);
+        caller.IsStaff || caller.IsCustomer(t.CustomerId) || (caller.IsEngineer(t.AssignedEngineerId) && (caller.TicketScope is null || caller.TicketScope == t.Id));
 
     private async Task<Ticket> OpenAsync(Caller caller, TicketInput.Valid v, string id, CancellationToken ct)
     {

@@ -10,10 +10,12 @@ public static class CallerClaims
     public const string Role = "role";
     public const string CustomerId = "cid";
     public const string EngineerId = "eid";
+    public const string TicketScope = "job";
 
     public static Caller ToCaller(this ClaimsPrincipal user) => new(
         user.FindFirstValue(Subject) ?? throw new InvalidOperationException("Signed-in principal has no subject."),
         user.FindFirstValue(Role) ?? "",
         user.FindFirstValue(CustomerId),
-        user.FindFirstValue(EngineerId));
+        user.FindFirstValue(EngineerId),
+        user.FindFirstValue(TicketScope));
 }

@@ -4,6 +4,8 @@ using ServerlessService.Functions.Dev;
 using ServerlessService.Functions.Devices;
 using ServerlessService.Functions.Engineers;
 using ServerlessService.Functions.Health;
+using ServerlessService.Functions.Links;
+using ServerlessService.Functions.Notifications;
 using ServerlessService.Functions.Ops;
 using ServerlessService.Functions.Sla;
 using ServerlessService.Functions.Tickets;
@@ -25,6 +27,8 @@ public static class Endpoints
         PhotoFunctions.Map(app);
         TicketActionFunctions.Map(app);
         RuleFunctions.Map(app);
+        EngineerLinkFunctions.Map(app);
+        TemplateFunctions.Map(app);
         CalendarFunctions.Map(app);
         SlaPolicyFunctions.Map(app);
         LifecycleFunctions.Map(app);

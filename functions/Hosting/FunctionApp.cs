@@ -5,6 +5,7 @@ using Scalar.AspNetCore;
 using ServerlessService.Core;
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Identity;
+using ServerlessService.Core.Links;
 using ServerlessService.Core.Notifications;
 using ServerlessService.Core.Photos;
 using ServerlessService.Core.Sms;
@@ -39,6 +40,7 @@ public static class FunctionApp
         services.AddOptions<LifecycleOptions>().BindConfiguration(nameof(LifecycleOptions));
         services.AddOptions<NotificationOptions>().BindConfiguration(nameof(NotificationOptions));
         services.AddOptions<AcsOptions>().BindConfiguration(nameof(AcsOptions));
+        services.AddOptions<EngineerLinkOptions>().BindConfiguration(nameof(EngineerLinkOptions));
         // With ACS configured, SMS really go out and the local channel (and /api/dev/sms) is off.
         if (builder.Configuration.GetSection(nameof(AcsOptions)).Get<AcsOptions>() is { Configured: true })
             services.AddSingleton<ISmsChannel, AcsSmsChannel>();
@@ -59,6 +61,7 @@ public static class FunctionApp
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseJobScope();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapOpenApi("/api/openapi.json").AllowAnonymous();

@@ -17,13 +17,15 @@ public sealed class SigningKey
 
 public sealed class JwtTokenIssuer(SigningKey key, IOptions<AuthOptions> options, TimeProvider clock) : ITokenIssuer
 {
-    public SignIn Issue(Caller caller)
+    public SignIn Issue(Caller caller, DateTimeOffset? expiresAt = null)
     {
         var now = clock.GetUtcNow();
         var expires = now + (caller.IsStaff ? options.Value.StaffTokenLifetime : options.Value.PhoneTokenLifetime);
+        if (expiresAt is { } limit && limit < expires) expires = limit;
         var claims = new List<Claim> { new(CallerClaims.Subject, caller.Subject), new(CallerClaims.Role, caller.Role) };
         if (caller.CustomerId is not null) claims.Add(new Claim(CallerClaims.CustomerId, caller.CustomerId));
         if (caller.EngineerId is not null) claims.Add(new Claim(CallerClaims.EngineerId, caller.EngineerId));
+        if (caller.TicketScope is not null) claims.Add(new Claim(CallerClaims.TicketScope, caller.TicketScope));
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = AuthOptions.Issuer,

@@ -17,6 +17,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             ConflictException e => Plain(409, e),
             ActionNotAllowedException e => WithAllowed(e),
             ForbiddenException e => Plain(403, e),
+            UnauthorizedException e => Plain(401, e),
             ServiceUnavailableException e => Plain(503, e),
             TooManyRequestsException e => RetryLater(http, e),
             UnsupportedMediaException e => Fields(415, e.Title, e.Message, new Dictionary<string, string[]> { [e.Field] = [e.Message] }),

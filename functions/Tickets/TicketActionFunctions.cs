@@ -21,7 +21,12 @@ public static class TicketActionFunctions
         g.MapPost("/{action:regex(^(?!photos$)[a-z-]+$)}", Act);
         g.MapGet("/timeline", Timeline);
         g.MapGet("/dispatch", Dispatch).RequireAuthorization(Policies.Staff);
+        g.MapGet("/messages", Messages).RequireAuthorization(Policies.Staff);
     }
+
+    /// <summary>Every message the ticket caused — customer and engineer SMS, supervisor alerts, robot posts — with status queued, sent or failed.</summary>
+    private static async Task<Ok<IReadOnlyList<MessageStatus>>> Messages(string id, ClaimsPrincipal user, TicketLifecycle lifecycle, CancellationToken ct) =>
+        TypedResults.Ok(await lifecycle.MessagesAsync(user.ToCaller(), id, ct));
 
     /// <summary>How the ticket is dispatched: the rules that fired, their requirements, and each automatic decision with every candidate's score.</summary>
     private static async Task<Ok<DispatchPlan>> Dispatch(string id, ClaimsPrincipal user, TicketLifecycle lifecycle, CancellationToken ct) =>

@@ -14,6 +14,25 @@ public sealed class LifecycleOptions
     /// <summary>Phones told when a ticket needs manual dispatch (E.164); group robots are told as well.</summary>
     public List<string> DispatcherPhones { get; set; } = [];
 
+    /// <summary>Customer messages about non-urgent tickets (not P1) wait until quiet hours end, in this zone.</summary>
+    public TimeSpan QuietHoursStart { get; set; } = TimeSpan.FromHours(22);
+    public TimeSpan QuietHoursEnd { get; set; } = TimeSpan.FromHours(8);
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>When a non-urgent customer message may go out: now, or the end of tonight's quiet hours.</summary>
+    public DateTimeOffset? QuietUntil(DateTimeOffset now)
+    {
+        if (QuietHoursStart == QuietHoursEnd) return null;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var t = local.TimeOfDay;
+        var quiet = QuietHoursStart < QuietHoursEnd ? t >= QuietHoursStart && t < QuietHoursEnd : t >= QuietHoursStart || t < QuietHoursEnd;
+        if (!quiet) return null;
+        var endDay = t >= QuietHoursEnd ? local.Date.AddDays(1) : local.Date;
+        var end = endDay + QuietHoursEnd;
+        return new DateTimeOffset(end, zone.GetUtcOffset(end));
+    }
+
     /// <summary>The durations a definition's timers may name in "after".</summary>
     public TimeSpan? Named(string name) => name switch
     {

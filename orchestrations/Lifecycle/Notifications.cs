@@ -1,58 +1,49 @@
 using System.Text.Json.Nodes;
-using ServerlessService.Core.Sla;
+using ServerlessService.Core.Notifications;
 using ServerlessService.Core.Tickets;
 using ServerlessService.Orchestrations.Runtime;
 
 namespace ServerlessService.Orchestrations.Lifecycle;
 
-/// <summary>Outbox requests for messages; recipients are looked up when the message is sent.</summary>
+/// <summary>
+/// Outbox requests for messages: the template event and its values are decided in the step; recipients, names and
+/// the template text are looked up when the message is sent.
+/// </summary>
 internal static class Notifications
 {
     public const string Assignee = "assignee";
     public const string Supervisor = "supervisor";
     public const string Dispatchers = "dispatchers";
+    public const string Customer = "customer";
 
-    public static OutboxRequest Sms(Ticket t, string audience, string text) => new(NotifyHandler.KindName, new JsonObject
-    {
-        ["ticketId"] = t.Id,
-        ["audience"] = audience,
-        ["engineerId"] = t.AssignedEngineerId,
-        ["text"] = text,
-    });
+    public static OutboxRequest Message(Ticket t, string audience, string ev, JsonObject values, DateTimeOffset? notBefore = null) =>
+        new(NotifyHandler.KindName, new JsonObject
+        {
+            ["ticketId"] = t.Id,
+            ["audience"] = audience,
+            ["engineerId"] = t.AssignedEngineerId,
+            ["phone"] = audience == Customer ? t.ContactPhone : null,
+            ["event"] = ev,
+            ["values"] = values,
+        }, NotBefore: notBefore);
 
     /// <summary>One item per robot, so a robot that is down does not hold back the others.</summary>
-    public static OutboxRequest Robot(string robot, string text) =>
-        new(RobotHandler.KindName, new JsonObject { ["robot"] = robot, ["text"] = text });
-}
+    public static OutboxRequest Robot(string robot, string ev, JsonObject values) =>
+        new(RobotHandler.KindName, new JsonObject { ["robot"] = robot, ["event"] = ev, ["values"] = values });
 
-/// <summary>Dispatch message texts in both languages.</summary>
-internal static class DispatchTexts
-{
-    public static string Held(Ticket t, string reason) =>
-        $"【售后服务】待人工派单：工单 {t.Number}（{t.Priority}）没有可自动派出的工程师（{reason}）。 Manual dispatch needed: ticket {t.Number} ({t.Priority}) — {reason}.";
-}
-
-/// <summary>SLA message texts in both languages, as GLOSSARY.md names things.</summary>
-internal static class SlaTexts
-{
-    public static string For(Ticket t, string metric, Threshold threshold, TimeSpan remaining)
+    /// <summary>The ticket's number and priority plus the event's own values.</summary>
+    public static JsonObject Values(Ticket t, params (string Key, string? Value)[] extra)
     {
-        var (zhMetric, enMetric) = metric switch
-        {
-            SlaMetrics.Response => ("响应时限", "response target"),
-            SlaMetrics.Arrival => ("到场时限", "arrival target"),
-            _ => ("解决时限", "resolution target"),
-        };
-        return threshold.Kind switch
-        {
-            ThresholdKinds.Warning =>
-                $"【售后服务】超时预警：工单 {t.Number}（{t.Priority}）{zhMetric}已用 {threshold.Percent}%，剩余 {Durations.Format(remaining)}。" +
-                $" SLA warning: ticket {t.Number} ({t.Priority}) has used {threshold.Percent}% of its {enMetric}; {Durations.Format(remaining)} left.",
-            ThresholdKinds.Breach =>
-                $"【售后服务】超时：工单 {t.Number}（{t.Priority}）已超出{zhMetric}。 SLA breach: ticket {t.Number} ({t.Priority}) missed its {enMetric}.",
-            _ =>
-                $"【售后服务】升级（第 {threshold.Level} 级）：工单 {t.Number}（{t.Priority}）{zhMetric}已达 {threshold.Percent}%。" +
-                $" Escalation level {threshold.Level}: ticket {t.Number} ({t.Priority}) is at {threshold.Percent}% of its {enMetric}.",
-        };
+        var values = new JsonObject { ["ticketNumber"] = t.Number, ["priority"] = t.Priority };
+        foreach (var (k, v) in extra) values[k] = v;
+        return values;
+    }
+
+    /// <summary>Tells dispatchers (SMS and every robot) that a ticket needs a person to dispatch it.</summary>
+    public static void DispatchHeld(Step<Ticket> step, Ticket t, string reason, StepContext ctx)
+    {
+        var values = Values(t, ("reason", reason));
+        step.Outbox.Add(Message(t, Dispatchers, MessageTemplates.DispatchHeld, values));
+        foreach (var robot in ctx.Robots ?? []) step.Outbox.Add(Robot(robot, MessageTemplates.DispatchHeld, values.DeepClone().AsObject()));
     }
 }

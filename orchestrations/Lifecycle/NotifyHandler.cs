@@ -12,15 +12,17 @@ namespace ServerlessService.Orchestrations.Lifecycle;
 /// configured supervisor phones). Each recipient's SMS carries the outbox id as its idempotency key, so a retry
 /// never sends twice.
 /// </summary>
-public sealed class NotifyHandler(IEngineerStore engineers, ISmsChannel sms, IOptions<LifecycleOptions> options, ILogger<NotifyHandler> log) : IOutboxHandler
+public sealed class NotifyHandler(IEngineerStore engineers, ISmsChannel sms, MessageRenderer renderer, IOptions<LifecycleOptions> options, ILogger<NotifyHandler> log)
+    : IOutboxHandler
 {
     public const string KindName = "notify";
     public string Kind => KindName;
 
     public async Task HandleAsync(OutboxItem item, CancellationToken ct)
     {
-        var text = (string?)item.Payload["text"] ?? throw new InvalidDataException("A notification without text.");
-        var phones = await RecipientsAsync((string?)item.Payload["audience"], (string?)item.Payload["engineerId"], ct);
+        var text = await renderer.TextAsync(item.Payload, ct);
+        IReadOnlyList<string> phones = (string?)item.Payload["phone"] is { } direct ? [direct]
+            : await RecipientsAsync((string?)item.Payload["audience"], (string?)item.Payload["engineerId"], ct);
         if (phones.Count == 0) log.LogWarning("Notification {Id} of {Ticket} has nobody to go to.", item.Id, item.InstanceId);
         foreach (var phone in phones) await sms.SendAsync(phone, text, ct, idempotencyKey: item.Id + "|" + phone);
     }

@@ -4,11 +4,11 @@ using ServerlessService.Orchestrations.Runtime;
 namespace ServerlessService.Orchestrations.Lifecycle;
 
 /// <summary>Posts an SLA alert to a WeCom or DingTalk group robot. Robots take no idempotency key: a retry after a lost answer may post twice.</summary>
-public sealed class RobotHandler(RobotClient robots) : IOutboxHandler
+public sealed class RobotHandler(RobotClient robots, MessageRenderer renderer) : IOutboxHandler
 {
     public const string KindName = "robot";
     public string Kind => KindName;
 
-    public Task HandleAsync(OutboxItem item, CancellationToken ct) =>
-        robots.SendAsync((string?)item.Payload["robot"] ?? "", (string?)item.Payload["text"] ?? "", ct);
+    public async Task HandleAsync(OutboxItem item, CancellationToken ct) =>
+        await robots.SendAsync((string?)item.Payload["robot"] ?? "", await renderer.TextAsync(item.Payload, ct), ct);
 }

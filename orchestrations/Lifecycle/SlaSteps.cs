@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ServerlessService.Core.Notifications;
 using ServerlessService.Core.Sla;
 using ServerlessService.Core.Tickets;
 using ServerlessService.Orchestrations.Runtime;
@@ -75,13 +76,22 @@ internal static class SlaSteps
                 ["elapsed"] = Durations.Format(elapsed),
                 ["actions"] = new JsonArray([.. threshold.Actions.Select(a => JsonValue.Create(a))]),
             }));
-            var text = SlaTexts.For(t, metric, threshold, clock.Target - elapsed);
-            foreach (var action in threshold.Actions) t = Act(step, t, action, text, ctx);
+            var (ev, values) = Message(t, metric, threshold, clock.Target - elapsed);
+            foreach (var action in threshold.Actions) t = Act(step, t, action, ev, values, ctx);
         }
         return t;
     }
 
-    private static Ticket Act(Step<Ticket> step, Ticket t, string action, string text, StepContext ctx)
+    private static (string Event, JsonObject Values) Message(Ticket t, string metric, Threshold threshold, TimeSpan remaining) => threshold.Kind switch
+    {
+        ThresholdKinds.Warning => (MessageTemplates.SlaWarning, Notifications.Values(t, ("metric", metric), ("percent", threshold.Percent.ToString()),
+            ("remaining", Durations.Format(remaining)))),
+        ThresholdKinds.Breach => (MessageTemplates.SlaBreach, Notifications.Values(t, ("metric", metric))),
+        _ => (MessageTemplates.SlaEscalation, Notifications.Values(t, ("metric", metric), ("percent", threshold.Percent.ToString()),
+            ("level", threshold.Level.ToString()))),
+    };
+
+    private static Ticket Act(Step<Ticket> step, Ticket t, string action, string ev, JsonObject values, StepContext ctx)
     {
         switch (action)
         {
@@ -89,9 +99,9 @@ internal static class SlaSteps
             case SlaActions.NotifySupervisor:
                 var audience = action == SlaActions.NotifyAssignee ? Notifications.Assignee : Notifications.Supervisor;
                 if (audience == Notifications.Assignee && t.AssignedEngineerId is null) return t;
-                step.Outbox.Add(Notifications.Sms(t, audience, text));
+                step.Outbox.Add(Notifications.Message(t, audience, ev, values.DeepClone().AsObject()));
                 if (audience == Notifications.Supervisor)
-                    foreach (var robot in ctx.Robots ?? []) step.Outbox.Add(Notifications.Robot(robot, text));
+                    foreach (var robot in ctx.Robots ?? []) step.Outbox.Add(Notifications.Robot(robot, ev, values.DeepClone().AsObject()));
                 return t;
             case SlaActions.Reassign:
                 return TicketEngine.RaiseSystemEvent(step, t, "sla-reassign", new ActionInput(Reason: "SLA breach: nobody accepted in time"), ctx);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Dispatch;
+using ServerlessService.Core.Notifications;
 using ServerlessService.Core.Sla;
 using ServerlessService.Core.Tickets;
 using ServerlessService.Orchestrations.Runtime;
@@ -31,10 +32,11 @@ public static class TicketEngine
         EnterState(step, t, ctx);
         SlaSteps.Rearm(step, t, Empty(ctx), ctx);
         step.Outbox.Add(IndexSync(t, []));
+        step.Outbox.Add(CustomerMessage(t, MessageTemplates.TicketReceived, Notifications.Values(t, ("serialNumber", t.SerialNumber)), ctx));
         if (t.Dispatch?.HoldForManual == true)
         {
             step.History.Add(new HistoryRequest("dispatch-held", Actor.System.Id, Actor.System.Role, Reason: "A dispatch rule holds this ticket for manual dispatch."));
-            step.Outbox.Add(Notifications.Sms(t, Notifications.Dispatchers, DispatchTexts.Held(t, "held for manual dispatch by a rule")));
+            Notifications.DispatchHeld(step, t, "held for manual dispatch by a rule", ctx);
         }
         else step.Outbox.Add(AutoDispatch());
         step.Complete = false;
@@ -119,6 +121,7 @@ public static class TicketEngine
         }
         if (rearm) SlaSteps.Rearm(step, t, meta, ctx);
         Capacity(step, previous, t, actor);
+        Messages(step, previous, t, ev, ctx);
         if (t.Status == ctx.Definition.Initial && t.AssignedEngineerId is null && previous.AssignedEngineerId is not null && t.Dispatch?.HoldForManual != true)
             step.Outbox.Add(AutoDispatch());
         // One index sync per step, covering every partition the ticket left during it.
@@ -159,8 +162,7 @@ public static class TicketEngine
         if (t.Status != ctx.Definition.Initial || t.AssignedEngineerId is not null) return null;
         var step = new Step<Ticket>(t with { Dispatch = (t.Dispatch ?? new DispatchPlan([])).With(decision) });
         step.History.Add(new HistoryRequest("dispatch-held", Actor.System.Id, Actor.System.Role, Reason: decision.HeldReason));
-        step.Outbox.Add(Notifications.Sms(t, Notifications.Dispatchers, DispatchTexts.Held(t, decision.HeldReason ?? "")));
-        foreach (var robot in ctx.Robots ?? []) step.Outbox.Add(Notifications.Robot(robot, DispatchTexts.Held(t, decision.HeldReason ?? "")));
+        Notifications.DispatchHeld(step, t, decision.HeldReason ?? "", ctx);
         step.Complete = false;
         return step;
     }
@@ -176,6 +178,36 @@ public static class TicketEngine
     }
 
     private static OutboxRequest AutoDispatch() => new(DispatchHandler.KindName, []);
+
+    /// <summary>Job links for the engineer who gets the job (revoked from one who loses it), and the customer's messages.</summary>
+    private static void Messages(Step<Ticket> step, Ticket before, Ticket after, string ev, StepContext ctx)
+    {
+        if (before.AssignedEngineerId is { } gone && gone != after.AssignedEngineerId) step.Outbox.Add(EngineerLinkHandler.Revoke(gone));
+        if (after.AssignedEngineerId is { } engineer && (engineer != before.AssignedEngineerId || (ev == "reopen" && after.Status == "Assigned")))
+            step.Outbox.Add(EngineerLinkHandler.Send(engineer));
+        var customer = ev switch
+        {
+            "assign" when after.AssignedEngineerId != before.AssignedEngineerId =>
+                (MessageTemplates.EngineerAssigned, Notifications.Values(after, ("window", Window(after, ctx)))),
+            "depart" => (MessageTemplates.EngineerOnTheWay, Notifications.Values(after)),
+            "resolve" => (MessageTemplates.TicketResolved, Notifications.Values(after, ("link", "/tickets/" + after.Id))),
+            _ when after.Status == TicketStatus.Closed && before.Status != TicketStatus.Closed => (MessageTemplates.TicketClosed, Notifications.Values(after)),
+            _ => ((string, JsonObject)?)null,
+        };
+        if (customer is var (template, values)) step.Outbox.Add(CustomerMessage(after, template, values, ctx));
+    }
+
+    /// <summary>Customer messages about anything but P1 tickets wait for the end of quiet hours.</summary>
+    private static OutboxRequest CustomerMessage(Ticket t, string template, JsonObject values, StepContext ctx) =>
+        Notifications.Message(t, Notifications.Customer, template, values, t.Priority == "P1" ? null : ctx.Options.QuietUntil(ctx.Now));
+
+    private static string Window(Ticket t, StepContext ctx)
+    {
+        if (t.PreferredWindow is not { From: { } from } w) return "尽快 / ASAP";
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(ctx.Options.TimeZone);
+        var f = TimeZoneInfo.ConvertTime(from, zone);
+        return w.To is { } to ? $"{f:MM-dd HH:mm}–{TimeZoneInfo.ConvertTime(to, zone):HH:mm}" : $"{f:MM-dd HH:mm}";
+    }
 
     private static TransitionSpec Choose(List<TransitionSpec> candidates, Ticket t, ActionInput input, StepContext ctx)
     {

@@ -12,6 +12,16 @@ using ServerlessService.Orchestrations.Runtime;
 
 namespace ServerlessService.Orchestrations.Lifecycle;
 
+/// <summary>A message as the ticket shows it.</summary>
+public sealed record MessageStatus(string Id, string Kind, string? Audience, string? Event, string Status, int Attempts, DateTimeOffset CreatedAt,
+    DateTimeOffset? NotBefore, DateTimeOffset? SentAt, string? LastError)
+{
+    public static MessageStatus Of(OutboxItem o) => new(
+        o.Id, o.Kind, (string?)o.Payload["audience"] ?? (string?)o.Payload["robot"], (string?)o.Payload["event"] ?? (string?)o.Payload["op"],
+        o.Status switch { OutboxStatus.Done => "sent", OutboxStatus.Parked => "failed", _ => "queued" },
+        o.Attempts, o.CreatedAt, o.Status == OutboxStatus.Pending && o.NextAttemptAt > o.CreatedAt ? o.NextAttemptAt : null, o.CompletedAt, o.LastError);
+}
+
 /// <summary>
 /// The ticket lifecycle on the workflow runtime: starts a ticket's instance at intake, applies actions, fires its
 /// timers, and shows its timeline and SLA clocks. Loads what a step needs first, then lets the pure engine decide.
@@ -61,6 +71,16 @@ public sealed class TicketLifecycle(
     {
         await FindAsync(caller, id, ct);
         return await instances.HistoryAsync(id, ct);
+    }
+
+    /// <summary>The ticket's messages (SMS, robot posts, job links) and how far each got: queued, sent or failed.</summary>
+    public async Task<IReadOnlyList<MessageStatus>> MessagesAsync(Caller caller, string id, CancellationToken ct)
+    {
+        await FindAsync(caller, id, ct);
+        return (await instances.OutboxAsync(id, ct))
+            .Where(o => o.Kind is NotifyHandler.KindName or RobotHandler.KindName or EngineerLinkHandler.KindName)
+            .OrderBy(o => o.CreatedAt)
+            .Select(MessageStatus.Of).ToList();
     }
 
     public async Task<DispatchPlan> DispatchPlanAsync(Caller caller, string id, CancellationToken ct) =>

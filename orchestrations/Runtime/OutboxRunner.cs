@@ -21,6 +21,12 @@ public sealed class OutboxRunner(
     public async Task RunAsync(OutboxMessage m, CancellationToken ct)
     {
         if (await store.GetOutboxAsync(m.InstanceId, m.OutboxId, ct) is not var (item, etag) || item.Status != OutboxStatus.Pending) return;
+        if (item.NextAttemptAt - clock.GetUtcNow() > TimeSpan.FromSeconds(1))
+        {
+            // Held back (quiet hours, back-off) and the message surfaced early: put it back for the rest.
+            await queues.SendOutboxAsync(m, item.NextAttemptAt, ct);
+            return;
+        }
         string error;
         try
         {

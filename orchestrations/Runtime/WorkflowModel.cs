@@ -46,8 +46,11 @@ public sealed record OutboxItem(
     string? LastError,
     DateTimeOffset? CompletedAt);
 
-/// <summary>A side effect a step asks for. Inline items also run right after the commit, in the caller's request.</summary>
-public sealed record OutboxRequest(string Kind, JsonObject Payload, bool Inline = false);
+/// <summary>
+/// A side effect a step asks for. Inline items also run right after the commit, in the caller's request; NotBefore
+/// holds an item back (quiet hours).
+/// </summary>
+public sealed record OutboxRequest(string Kind, JsonObject Payload, bool Inline = false, DateTimeOffset? NotBefore = null);
 
 /// <summary>A history line a step records; the runtime stamps its sequence number and time.</summary>
 public sealed record HistoryRequest(string Kind, string Actor, string ActorRole, string? From = null, string? To = null, string? Reason = null, JsonObject? Data = null);

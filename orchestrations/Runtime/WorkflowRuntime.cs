@@ -144,7 +144,8 @@ public sealed class WorkflowRuntime(
             ? new TableTransactionAction(TableTransactionActionType.Add, state)
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, current.ETag));
         actions.AddRange(history.Select(h => new TableTransactionAction(TableTransactionActionType.Add, JsonRows.ToEntity(id, InstanceRows.HistoryKey(h.Seq), h))));
-        var items = step.Outbox.Select(o => new OutboxItem(Ids.New("obx"), id, o.Kind, o.Payload, OutboxStatus.Pending, 0, now, now, null, null)).ToList();
+        var items = step.Outbox.Select(o => new OutboxItem(Ids.New("obx"), id, o.Kind, o.Payload, OutboxStatus.Pending, 0, now,
+            o.NotBefore is { } later && later > now ? later : now, null, null)).ToList();
         actions.AddRange(items.Select(i => new TableTransactionAction(TableTransactionActionType.Add, InstanceRows.OutboxRow(i))));
         if (ev is not null)
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add,

@@ -30,8 +30,8 @@ public sealed class CustomHandlerTriggerTests(AzuriteFixture azurite)
 
         Assert.Equal(1, await DeliverAsync(http, prefix + "timers", "/TimerWorker"));
         Assert.Single((await TimelineAsync(staff, id)).Kind("sla-breach"));
-        // The breach's SMS and the automatic dispatch attempt of intake.
-        Assert.Equal(2, await DeliverAsync(http, prefix + "outbox", "/OutboxWorker"));
+        // The breach's SMS, and intake's customer SMS and automatic dispatch attempt.
+        Assert.Equal(3, await DeliverAsync(http, prefix + "outbox", "/OutboxWorker"));
         var inbox = (await staff.GetAsync("/api/dev/sms?to=" + Uri.EscapeDataString(SupervisorPhone))).AssertStatus(HttpStatusCode.OK).Json!.AsArray();
         Assert.Single(inbox);
         var sweep = (await http.PostAsync("/Sweep", new { Data = new { timer = new { } }, Metadata = new { } })).AssertStatus(HttpStatusCode.OK);

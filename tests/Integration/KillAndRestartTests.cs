@@ -57,7 +57,7 @@ public sealed class KillAndRestartTests(AzuriteFixture azurite)
             Assert.Single(timeline.Kind("sla-breach"));
             var mine = inbox.Where(b => b.Contains(numbers[i] + "（")).ToList();
             Assert.Single(mine, b => b.Contains("超时预警"));
-            Assert.Single(mine, b => b.Contains("SLA breach"));
+            Assert.Single(mine, b => b.Contains("已超出响应时限"));
             Assert.Equal(2, mine.Count);
         }
     }

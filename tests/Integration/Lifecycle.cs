@@ -23,6 +23,9 @@ public static class Lifecycle
         ["WorkflowOptions:MaxAttempts"] = "3",
         ["LifecycleOptions:ConfirmationWindow"] = "00:00:02",
         ["LifecycleOptions:SupervisorPhones:0"] = SupervisorPhone,
+        // No quiet hours, so customer messages go out at whatever hour the tests run.
+        ["LifecycleOptions:QuietHoursStart"] = "00:00:00",
+        ["LifecycleOptions:QuietHoursEnd"] = "00:00:00",
     };
 
     public sealed record Setup(Api Staff, JsonNode Customer, JsonNode Device, string ProductLine);

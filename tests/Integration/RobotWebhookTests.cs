@@ -78,7 +78,7 @@ public sealed class RobotWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
         var id = await OpenAsync(s);
         var number = (await staff.GetAsync($"/api/tickets/{id}")).Str("number");
 
-        bool IsBreach((string PathAndQuery, JsonNode Body) r) => r.Body["text"]!["content"]!.GetValue<string>().Contains("SLA breach");
+        bool IsBreach((string PathAndQuery, JsonNode Body) r) => r.Body["text"]!["content"]!.GetValue<string>().Contains("已超出响应时限");
         await EventuallyAsync(() => Task.FromResult(_robots.Received.Count(IsBreach)), n => n >= 2);
 
         var received = _robots.Received.Where(IsBreach).ToList();
@@ -87,7 +87,7 @@ public sealed class RobotWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             Assert.Equal("text", body["msgtype"]!.GetValue<string>());
             Assert.Contains(number, body["text"]!["content"]!.GetValue<string>());
-            Assert.Contains("SLA breach", body["text"]!["content"]!.GetValue<string>());
+            Assert.Contains("已超出响应时限", body["text"]!["content"]!.GetValue<string>());
         }
         var wecom = received.Single(r => r.PathAndQuery.StartsWith("/cgi-bin/webhook/send", StringComparison.Ordinal));
         Assert.Equal("/cgi-bin/webhook/send?key=wecom-key", wecom.PathAndQuery);

@@ -34,8 +34,8 @@ public sealed class SlaClockTests(LifecycleAppFixture app) : IClassFixture<Lifec
         var sms = await SupervisorSmsAsync(staff, number);
         Assert.Equal(3, sms.Count);
         Assert.Contains(sms, m => m.Contains("超时预警") && m.Contains("响应时限"));
-        Assert.Contains(sms, m => m.Contains("SLA breach"));
-        Assert.Contains(sms, m => m.Contains("Escalation level 1"));
+        Assert.Contains(sms, m => m.Contains("已超出响应时限"));
+        Assert.Contains(sms, m => m.Contains("升级（第 1 级）"));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class SlaClockTests(LifecycleAppFixture app) : IClassFixture<Lifec
         var reassign = (await TimelineAsync(staff, id)).Kind("sla-reassign").Single();
         Assert.Equal("system", reassign["actorRole"]!.GetValue<string>());
         var inbox = await EventuallyAsync(() => InboxAsync(staff, phone), m => m.Count > 0);
-        Assert.Contains(inbox, m => m.Contains("SLA breach"));
+        Assert.Contains(inbox, m => m.Contains("已超出响应时限"));
     }
 
     [Fact]
