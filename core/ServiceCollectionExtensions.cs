@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Secrets>();
         services.AddSingleton<LocalSmsChannel>();
         services.AddSingleton<Notifications.RobotClient>();
+        services.AddSingleton<Notifications.RobotChannels>();
         services.TryAddSingleton<ISmsChannel>(sp => sp.GetRequiredService<LocalSmsChannel>());
         services.AddSingleton<CustomerService>();
         services.AddSingleton<DeviceService>();

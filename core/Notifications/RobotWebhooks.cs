@@ -25,6 +25,9 @@ public sealed class NotificationOptions
 
     public string EffectiveLanguage => MessageTemplates.Languages.Contains(Language) ? Language : "zh-CN";
 
+    /// <summary>Lets /api/notification-channels accept loopback robot URLs (tests with a local listener); never in production.</summary>
+    public bool AllowLoopbackRobots { get; set; }
+
     /// <summary>Robots with a usable configuration; a bad entry is reported at start-up, not at the first alert.</summary>
     public IReadOnlyList<RobotWebhook> Valid() => Robots.Where(r => RobotClient.Problem(r) is null).ToList();
 }
@@ -34,13 +37,13 @@ public sealed class NotificationOptions
 /// secret are signed: timestamp (ms) and sign = Base64(HMAC-SHA256(key: secret, timestamp + "\n" + secret)) as
 /// query parameters. A non-zero errcode in the answer is a failure, so the outbox retries it.
 /// </summary>
-public sealed class RobotClient(IOptions<NotificationOptions> options, TimeProvider clock)
+public sealed class RobotClient(RobotChannels channels, TimeProvider clock)
 {
     public const string WeCom = "wecom";
     public const string DingTalk = "dingtalk";
     private static readonly HttpClient Http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(15) };
 
-    public IReadOnlyList<string> Names => options.Value.Valid().Select(r => r.Name).ToList();
+    public async Task<IReadOnlyList<string>> NamesAsync(CancellationToken ct) => (await channels.AllAsync(ct)).Select(r => r.Name).ToList();
 
     /// <summary>Why a robot's configuration is unusable, or null when it is fine.</summary>
     public static string? Problem(RobotWebhook r)
@@ -54,7 +57,7 @@ public sealed class RobotClient(IOptions<NotificationOptions> options, TimeProvi
 
     public async Task SendAsync(string robotName, string text, CancellationToken ct)
     {
-        var robot = options.Value.Valid().FirstOrDefault(r => r.Name == robotName)
+        var robot = (await channels.AllAsync(ct)).FirstOrDefault(r => r.Name == robotName)
             ?? throw new InvalidOperationException($"No usable robot '{robotName}' is configured.");
         var body = new { msgtype = "text", text = new { content = text } };
         using var response = await Http.PostAsJsonAsync(SignedUrl(robot), body, ct);

@@ -29,6 +29,7 @@ public static class Endpoints
         RuleFunctions.Map(app);
         EngineerLinkFunctions.Map(app);
         TemplateFunctions.Map(app);
+        ChannelFunctions.Map(app);
         CalendarFunctions.Map(app);
         SlaPolicyFunctions.Map(app);
         LifecycleFunctions.Map(app);

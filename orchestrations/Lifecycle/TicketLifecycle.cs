@@ -127,6 +127,6 @@ public sealed class TicketLifecycle(
     private async Task<StepContext> ContextAsync(LifecycleDefinition definition, CancellationToken ct)
     {
         var snapshot = await sla.SnapshotAsync(ct);
-        return new StepContext(definition, options.Value, clock.GetUtcNow(), snapshot.Policies, snapshot.Calendars, robots.Names);
+        return new StepContext(definition, options.Value, clock.GetUtcNow(), snapshot.Policies, snapshot.Calendars, await robots.NamesAsync(ct));
     }
 }

@@ -60,6 +60,7 @@ public sealed class RobotWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
         settings["NotificationOptions:Robots:1:Kind"] = "dingtalk";
         settings["NotificationOptions:Robots:1:Url"] = $"http://127.0.0.1:{_robots.Port}/robot/send?access_token=ding-token";
         settings["NotificationOptions:Robots:1:Secret"] = DingSecret;
+        settings["NotificationOptions:AllowLoopbackRobots"] = "true";
         _app = await RunningApp.StartAsync(azurite.ConnectionString, RunningApp.NewPrefix(), settings);
     }
 
@@ -98,5 +99,44 @@ public sealed class RobotWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.InRange(DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(timestamp)), DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
         var expected = Convert.ToBase64String(new HMACSHA256(Encoding.UTF8.GetBytes(DingSecret)).ComputeHash(Encoding.UTF8.GetBytes(timestamp + "\n" + DingSecret)));
         Assert.Equal(expected, query["sign"]);
+    }
+
+    [Fact]
+    public async Task AdminsAddRobotsThroughTheApiOnlyOnTheRobotServicesOwnHosts()
+    {
+        var api = new Api(_app!.Client());
+        var admin = await api.AsStaffAsync();
+        var elsewhere = (await admin.PutAsync("/api/notification-channels/内网", new { kind = "wecom", url = "https://169.254.169.254/latest/meta-data" }))
+            .AssertProblem(HttpStatusCode.BadRequest);
+        Assert.Contains("url", elsewhere.ErrorFields);
+        var signedWeCom = (await admin.PutAsync("/api/notification-channels/x", new { kind = "wecom", url = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", secret = "SEC1" }))
+            .AssertProblem(HttpStatusCode.BadRequest);
+        Assert.Contains("secret", signedWeCom.ErrorFields);
+        (await admin.PutAsync("/api/notification-channels/official", new { kind = "dingtalk", url = "https://oapi.dingtalk.com/robot/send?access_token=abc", secret = "SEC2", enabled = false }))
+            .AssertStatus(HttpStatusCode.OK);
+        (await admin.PutAsync("/api/notification-channels/值班群", new { kind = "wecom", url = $"http://127.0.0.1:{_robots.Port}/cgi-bin/webhook/send?key=duty" }))
+            .AssertStatus(HttpStatusCode.OK);
+
+        var list = (await admin.GetAsync("/api/notification-channels")).AssertStatus(HttpStatusCode.OK).Json!.AsArray();
+        Assert.Equal(4, list.Count);
+        var official = list.Single(c => c!["name"]!.GetValue<string>() == "official")!;
+        Assert.Equal("https://oapi.dingtalk.com/robot/send?…", official["url"]!.GetValue<string>());
+        Assert.True(official["hasSecret"]!.GetValue<bool>());
+        Assert.DoesNotContain("SEC2", list.ToJsonString());
+
+        (await admin.PostAsync("/api/staff", new { username = "disp-ch", displayName = "调度", role = "dispatcher", password = "dispatcher-pass-1" })).AssertStatus(HttpStatusCode.Created);
+        var dispatcher = await api.AsStaffAsync("disp-ch", "dispatcher-pass-1");
+        (await dispatcher.GetAsync("/api/notification-channels")).AssertProblem(HttpStatusCode.Forbidden);
+
+        var s = await SetupAsync(admin);
+        await PolicyAsync(admin, s.ProductLine, "00:00:01", "10:00:00", "10:00:00", []);
+        var number = (await admin.GetAsync($"/api/tickets/{await OpenAsync(s)}")).Str("number");
+        var duty = await EventuallyAsync(() => Task.FromResult(_robots.Received.Where(r => r.PathAndQuery.EndsWith("key=duty", StringComparison.Ordinal)
+            && r.Body["text"]!["content"]!.GetValue<string>().Contains(number)).Select(r => r.Body["text"]!["content"]!.GetValue<string>()).ToList()),
+            l => l.Any(t => t.Contains("已超出响应时限")));
+        Assert.Contains(duty, t => t.Contains("已超出响应时限"));
+        Assert.Contains(duty, t => t.Contains("待人工派单"));
+        (await admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/notification-channels/值班群"))).AssertStatus(HttpStatusCode.NoContent);
+        (await admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/notification-channels/值班群"))).AssertProblem(HttpStatusCode.NotFound);
     }
 }

@@ -1,0 +1,104 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using ServerlessService.Core.Common;
+using ServerlessService.Core.Storage;
+
+namespace ServerlessService.Core.Notifications;
+
+public sealed record RobotChannelInput(string? Name, string? Kind, string? Url, string? Secret, bool? Enabled);
+
+/// <summary>A group robot as the API shows it: the secret is never shown back, only whether one is set.</summary>
+public sealed record RobotChannelView(string Name, string Kind, string Url, bool HasSecret, bool Enabled, string Source);
+
+/// <summary>
+/// Group robots managed through /api/notification-channels (the Channels table), besides those in configuration.
+/// A webhook URL must be https on the robot service's own host (qyapi.weixin.qq.com for WeCom, oapi.dingtalk.com for
+/// DingTalk), so the API cannot be used to make the server call anywhere else; tests may allow loopback addresses.
+/// </summary>
+public sealed class RobotChannels(StorageAccount account, IOptions<NotificationOptions> options, TimeProvider clock)
+{
+    private const string Pk = "robot";
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    private readonly TableClient _table = account.Table("Channels");
+    private (IReadOnlyList<RobotWebhook> Robots, DateTimeOffset LoadedAt)? _cache;
+
+    public static readonly IReadOnlyDictionary<string, string> OfficialHosts = new Dictionary<string, string>
+    {
+        [RobotClient.WeCom] = "qyapi.weixin.qq.com",
+        [RobotClient.DingTalk] = "oapi.dingtalk.com",
+    };
+
+    /// <summary>Every usable robot: configured ones first, then enabled stored ones; cached briefly.</summary>
+    public async Task<IReadOnlyList<RobotWebhook>> AllAsync(CancellationToken ct)
+    {
+        if (_cache is { } c && clock.GetUtcNow() - c.LoadedAt < CacheFor) return c.Robots;
+        var stored = (await ReadAsync(ct)).Where(r => r.Enabled).Select(r => new RobotWebhook { Name = r.Name, Kind = r.Kind, Url = r.Url, Secret = r.Secret });
+        var robots = options.Value.Valid().Concat(stored).DistinctBy(r => r.Name).ToList();
+        _cache = (robots, clock.GetUtcNow());
+        return robots;
+    }
+
+    public async Task<IReadOnlyList<RobotChannelView>> ListAsync(Caller caller, CancellationToken ct)
+    {
+        RequireAdmin(caller);
+        var configured = options.Value.Valid().Select(r => new RobotChannelView(r.Name, r.Kind, Mask(r.Url), r.Secret is not null, true, "configuration"));
+        return configured.Concat((await ReadAsync(ct)).Select(r => new RobotChannelView(r.Name, r.Kind, Mask(r.Url), r.Secret is not null, r.Enabled, "api"))).ToList();
+    }
+
+    /// <summary>Creates or replaces a robot by name.</summary>
+    public async Task<RobotChannelView> PutAsync(Caller caller, string name, RobotChannelInput input, CancellationToken ct)
+    {
+        RequireAdmin(caller);
+        var check = new Check();
+        var n = check.Text("name", name, 40);
+        if (options.Value.Robots.Any(r => r.Name == n)) check.Add("name", "is taken by a robot in the app's configuration.");
+        var kind = check.OneOf("kind", input.Kind, [RobotClient.WeCom, RobotClient.DingTalk]);
+        var url = check.Text("url", input.Url, 500);
+        if (url is not null && kind is not null && !UrlAllowed(url, kind))
+            check.Add("url", $"must be an https URL on {OfficialHosts[kind]}, the {kind} robot service.");
+        var secret = check.Text("secret", input.Secret, 200, required: false);
+        if (secret is not null && kind == RobotClient.WeCom) check.Add("secret", "WeCom robots are not signed; leave it out.");
+        check.ThrowIfAny();
+        var row = new StoredRobot(n!, kind!, url!, secret, input.Enabled ?? true);
+        await _table.UpsertEntityAsync(JsonRows.ToEntity(Pk, n!, row), TableUpdateMode.Replace, ct);
+        _cache = null;
+        return new RobotChannelView(row.Name, row.Kind, Mask(row.Url), row.Secret is not null, row.Enabled, "api");
+    }
+
+    public async Task DeleteAsync(Caller caller, string name, CancellationToken ct)
+    {
+        RequireAdmin(caller);
+        if (await _table.GetIfExistsAsync(Pk, name, ct) is null) throw new NotFoundException("Notification channel", name);
+        await _table.DeleteIfExistsAsync(Pk, name, ct);
+        _cache = null;
+    }
+
+    private bool UrlAllowed(string url, string kind)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var u)) return false;
+        if (options.Value.AllowLoopbackRobots && u.IsLoopback && u.Scheme is "http" or "https") return true;
+        return u.Scheme == Uri.UriSchemeHttps && u.IsDefaultPort && string.Equals(u.Host, OfficialHosts[kind], StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task<List<StoredRobot>> ReadAsync(CancellationToken ct)
+    {
+        var list = new List<StoredRobot>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Pk}"), cancellationToken: ct))
+            list.Add(JsonRows.FromEntity<StoredRobot>(e));
+        return list;
+    }
+
+    /// <summary>The webhook's key or access token is a credential too: only the start of it is shown.</summary>
+    private static string Mask(string url)
+    {
+        var q = url.IndexOf('?');
+        return q < 0 ? url : url[..(q + 1)] + "…";
+    }
+
+    private static void RequireAdmin(Caller caller)
+    {
+        if (caller.Role != Roles.Admin) throw new ForbiddenException("Only admins manage notification channels.");
+    }
+
+    private sealed record StoredRobot(string Name, string Kind, string Url, string? Secret, bool Enabled);
+}
