@@ -66,6 +66,8 @@ public static class FunctionApp
         app.UseRateLimiter();
         app.MapOpenApi("/api/openapi.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("ServerlessService API").WithOpenApiRoutePattern("/api/openapi.json")).AllowAnonymous();
+        // The page an engineer's SMS link opens (Static Web Apps rewrites /e/* the same way).
+        app.MapFallbackToFile("/e/{code}", "e/index.html").AllowAnonymous();
         Endpoints.Map(app, localSms: app.Services.GetRequiredService<ISmsChannel>() is LocalSmsChannel, underFunctionsHost: UnderFunctionsHost);
         return app;
     }

@@ -57,6 +57,10 @@ public sealed partial class EngineerJourneyTests(LifecycleAppFixture app) : ICla
         Assert.Contains($"http://127.0.0.1:7071/e/{code}", sms);
         Assert.True(Core.Sms.SmsSegments.Measure(sms).Segments <= 2, sms);
 
+        var page = (await app.Api().GetAsync($"/e/{code}")).AssertStatus(HttpStatusCode.OK);
+        Assert.Equal("text/html", page.MediaType);
+        Assert.Contains("/api/engineer-links/", page.Text);
+
         var exchanged = (await app.Api().PostAsync($"/api/engineer-links/{code}", new { })).AssertStatus(HttpStatusCode.OK).Json!;
         Assert.Equal(id, exchanged["ticketId"]!.GetValue<string>());
         var firstJob = WithToken(exchanged["token"]!.GetValue<string>());
