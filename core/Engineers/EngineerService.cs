@@ -4,7 +4,7 @@ using ServerlessService.Core.Storage;
 
 namespace ServerlessService.Core.Engineers;
 
-public sealed class EngineerService(IEngineerStore store, TimeProvider clock)
+public sealed class EngineerService(IEngineerStore store, Sla.SlaStore calendars, TimeProvider clock)
 {
     public async Task<Engineer> CreateAsync(Caller caller, EngineerInput input, CancellationToken ct)
     {
@@ -12,6 +12,7 @@ public sealed class EngineerService(IEngineerStore store, TimeProvider clock)
         var v = input.Validate();
         var id = Ids.New("eng");
         await RequireSupervisorAsync(v.SupervisorId, id, ct);
+        await RequireCalendarAsync(v.WorkingCalendarId, ct);
         var now = clock.GetUtcNow();
         var engineer = new Engineer(id, v.Name, v.Phone, v.Skills, v.Regions, v.Location, v.MaxConcurrentJobs, v.OnDuty, v.SupervisorId, now, now,
             v.WorkingCalendarId);
@@ -35,6 +36,7 @@ public sealed class EngineerService(IEngineerStore store, TimeProvider clock)
             if (!SameJson(asIs, v)) throw new ForbiddenException("An engineer may change only their own location and on-duty status.");
         }
         if (v.SupervisorId != current.SupervisorId) await RequireSupervisorAsync(v.SupervisorId, id, ct);
+        if (v.WorkingCalendarId != current.WorkingCalendarId) await RequireCalendarAsync(v.WorkingCalendarId, ct);
         var updated = current with
         {
             Name = v.Name, Phone = v.Phone, Skills = v.Skills, Regions = v.Regions, Location = v.Location,
@@ -56,6 +58,12 @@ public sealed class EngineerService(IEngineerStore store, TimeProvider clock)
     {
         if (!caller.IsStaff && !caller.IsEngineer(id)) throw new NotFoundException("Engineer", id);
         return await store.GetIfExistsAsync(id, ct) ?? throw new NotFoundException("Engineer", id);
+    }
+
+    private async Task RequireCalendarAsync(string? calendarId, CancellationToken ct)
+    {
+        if (calendarId is not null && await calendars.GetCalendarAsync(calendarId, ct) is null)
+            throw ValidationFailedException.For("workingCalendarId", $"no calendar '{calendarId}' exists.");
     }
 
     private async Task RequireSupervisorAsync(string? supervisorId, string selfId, CancellationToken ct)

@@ -18,7 +18,8 @@ public sealed class DemoOptions
 /// <summary>Runs before the app takes requests: storage objects, signing key, the first admin, demo data.</summary>
 public sealed class StartupTasks(
     StorageAccount storage, WorkQueues queues, DefinitionStore definitions, Secrets secrets, SigningKey signingKey, StaffService staff, DemoSeeder demo,
-    IOptions<AuthOptions> auth, IOptions<DemoOptions> demoOptions, IOptions<NotificationOptions> notifications, ILogger<StartupTasks> log)
+    IOptions<AuthOptions> auth, IOptions<DemoOptions> demoOptions, IOptions<NotificationOptions> notifications,
+    IOptions<LifecycleOptions> lifecycle, ILogger<StartupTasks> log)
 {
     public async Task RunAsync(CancellationToken ct)
     {
@@ -26,6 +27,8 @@ public sealed class StartupTasks(
         await queues.EnsureCreatedAsync(ct);
         foreach (var robot in notifications.Value.Robots)
             if (RobotClient.Problem(robot) is { } problem) log.LogError("Robot '{Name}' is not used: {Problem}", robot.Name, problem);
+        foreach (var phone in lifecycle.Value.SupervisorPhones.Concat(lifecycle.Value.DispatcherPhones))
+            if (!ServerlessService.Core.Common.Phones.TryNormalize(phone, out _)) log.LogError("Phone '{Phone}' in LifecycleOptions is not a valid number and gets no messages.", phone);
         await definitions.EnsurePublishedAsync(ct);
         signingKey.Load(await secrets.GetOrCreateAsync("token-signing-key", 32, ct));
         var generated = await staff.EnsureAdminAsync(auth.Value.AdminPassword, ct);

@@ -170,6 +170,40 @@ public sealed class AutoDispatchTests(LifecycleAppFixture app) : IClassFixture<L
     }
 
     [Fact]
+    public async Task EngineersOutsideTheirWorkingHoursAreNotDispatched()
+    {
+        var staff = await app.Api().AsStaffAsync();
+        var s = await SetupAsync(staff);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        var week = new[] { "mon", "tue", "wed", "thu", "fri", "sat", "sun" }.ToDictionary(d => d, _ => new[] { "00:00-24:00" });
+        var closedToday = (await staff.PostAsync("/api/calendars", new
+        {
+            name = "今天休息", timeZone = "Asia/Shanghai", week,
+            holidays = new[] { today.AddDays(-1), today, today.AddDays(1) }.Select(d => d.ToString("yyyy-MM-dd")).ToArray(),
+        })).AssertStatus(HttpStatusCode.Created).Str("id");
+        var resting = (await staff.PostAsync("/api/engineers", new
+        {
+            name = "休息的工程师", phone = Archive.NewPhone(), skills = new[] { new { productLine = s.ProductLine, level = 5 } }, regions = new[] { "310104" },
+            location = new { lat = 31.19, lng = 121.43 }, maxConcurrentJobs = 3, onDuty = true, workingCalendarId = closedToday,
+        })).AssertStatus(HttpStatusCode.Created).Str("id");
+        var working = await EngineerAsync(staff, s.ProductLine, 31.40, 121.60);
+        var unknown = (await staff.PostAsync("/api/engineers", new
+        {
+            name = "x", phone = Archive.NewPhone(), skills = new[] { new { productLine = s.ProductLine, level = 5 } }, regions = new[] { "310104" },
+            workingCalendarId = "cal-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b0",
+        })).AssertProblem(HttpStatusCode.BadRequest);
+        Assert.Contains("workingCalendarId", unknown.ErrorFields);
+
+        var id = await OpenAsync(s);
+        var ticket = await WaitAsync(staff, id, t => Assignee(t) is not null);
+
+        Assert.Equal(working, Assignee(ticket));
+        var decision = (await staff.GetAsync($"/api/tickets/{id}/dispatch")).Json!["decisions"]!.AsArray().Last()!;
+        Assert.Equal(1, decision["excludedCounts"]!["outside working hours"]!.GetValue<int>());
+        Assert.DoesNotContain(decision["candidates"]!.AsArray(), c => c!["engineerId"]!.GetValue<string>() == resting);
+    }
+
+    [Fact]
     public async Task RulesAreValidatedAndOnlyAdminsAndDispatchersEditThem()
     {
         var admin = await app.Api().AsStaffAsync();
