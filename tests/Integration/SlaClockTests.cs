@@ -82,8 +82,9 @@ public sealed class SlaClockTests(LifecycleAppFixture app) : IClassFixture<Lifec
         Assert.Null(ticket["assignedEngineerId"]);
         var reassign = (await TimelineAsync(staff, id)).Kind("sla-reassign").Single();
         Assert.Equal("system", reassign["actorRole"]!.GetValue<string>());
-        var inbox = await EventuallyAsync(() => InboxAsync(staff, phone), m => m.Count > 0);
+        var inbox = await EventuallyAsync(() => InboxAsync(staff, phone), m => m.Any(b => b.Contains("已超出响应时限")));
         Assert.Contains(inbox, m => m.Contains("已超出响应时限"));
+        Assert.Contains(inbox, m => m.Contains("新工单"));
     }
 
     [Fact]
