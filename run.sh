@@ -20,7 +20,7 @@ DATA_DIR="${DATA_DIR:-./.data}"
 mkdir -p "$DATA_DIR"
 DATA_DIR="$(cd "$DATA_DIR" && pwd)"
 
-./scripts/install.sh
+./scripts/install.sh --no-browser
 echo "Building…"
 dotnet build functions/ServerlessService.Functions.csproj -c Release --no-restore --verbosity quiet -nologo
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds and runs every test: unit tests, and integration tests against a real Azurite that the
-# tests start on free ports and stop afterwards. Exits non-zero on any failure.
+# Builds and runs every test: unit tests, integration tests against a real Azurite that the tests start
+# on free ports and stop afterwards, and browser tests in Debian's Chromium. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,7 +10,7 @@ dotnet build ServerlessService.sln -c Release --no-restore --verbosity quiet -no
 
 LOG="$(mktemp)"
 status=0
-for project in tests/Unit/ServerlessService.UnitTests.csproj tests/Integration/ServerlessService.IntegrationTests.csproj; do
+for project in tests/Unit/ServerlessService.UnitTests.csproj tests/Integration/ServerlessService.IntegrationTests.csproj tests/E2E/ServerlessService.E2ETests.csproj; do
   echo "== $project"
   dotnet test --project "$project" -c Release --no-build 2>&1 | tee -a "$LOG" || status=1
 done
