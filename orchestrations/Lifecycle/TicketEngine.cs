@@ -12,7 +12,7 @@ namespace ServerlessService.Orchestrations.Lifecycle;
 /// The pure decisions of the ticket lifecycle: given the instance, an event and the context, the step to commit.
 /// Transitions, guards, who may act and the SLA clock rules come from the definition; nothing here does I/O.
 /// </summary>
-public static class TicketEngine
+public static partial class TicketEngine
 {
     public const string StateTimerPrefix = "state:";
 
@@ -131,82 +131,6 @@ public static class TicketEngine
         step.Outbox.RemoveAll(o => o.Kind == IndexSyncHandler.KindName);
         step.Outbox.Add(IndexSync(t, stale));
         return t;
-    }
-
-    /// <summary>Automatic dispatch chose an engineer (whose capacity is already reserved): assign, if the ticket still waits for one.</summary>
-    public static Step<Ticket>? AutoAssign(Instance<Ticket> instance, DispatchDecision decision, StepContext ctx)
-    {
-        var t = instance.Data;
-        if (t.Status != ctx.Definition.Initial || t.AssignedEngineerId is not null || decision.EngineerId is null) return null;
-        var step = new Step<Ticket>(t);
-        var chosen = decision.Candidates[0];
-        step.History.Add(new HistoryRequest("dispatched", Actor.System.Id, Actor.System.Role, Data: new JsonObject
-        {
-            ["engineerId"] = chosen.EngineerId,
-            ["name"] = chosen.Name,
-            ["score"] = chosen.Score,
-            ["distanceKm"] = chosen.DistanceKm,
-            ["candidates"] = decision.Candidates.Count,
-        }));
-        t = t with { Dispatch = (t.Dispatch ?? new DispatchPlan([])).With(decision) };
-        step.Data = RaiseSystemEvent(step, t, "assign", new ActionInput(EngineerId: chosen.EngineerId, Reason: "auto-dispatch"), ctx);
-        SlaSteps.Rearm(step, step.Data, instance.Meta, ctx);
-        step.Complete = false;
-        return step;
-    }
-
-    /// <summary>Nobody can take the ticket now: keep it for a dispatcher and tell them why.</summary>
-    public static Step<Ticket>? Hold(Instance<Ticket> instance, DispatchDecision decision, StepContext ctx)
-    {
-        var t = instance.Data;
-        if (t.Status != ctx.Definition.Initial || t.AssignedEngineerId is not null) return null;
-        var step = new Step<Ticket>(t with { Dispatch = (t.Dispatch ?? new DispatchPlan([])).With(decision) });
-        step.History.Add(new HistoryRequest("dispatch-held", Actor.System.Id, Actor.System.Role, Reason: decision.HeldReason));
-        Notifications.DispatchHeld(step, t, decision.HeldReason ?? "", ctx);
-        step.Complete = false;
-        return step;
-    }
-
-    /// <summary>An engineer holds a job from assignment until it is resolved, cancelled, closed or taken from them.</summary>
-    private static void Capacity(Step<Ticket> step, Ticket before, Ticket after, Actor actor)
-    {
-        static bool Holds(Ticket x) => x.AssignedEngineerId is not null && x.Status is not (TicketStatus.Resolved or TicketStatus.Closed or TicketStatus.Cancelled);
-        if (Holds(before) && (!Holds(after) || before.AssignedEngineerId != after.AssignedEngineerId))
-            step.Outbox.Add(CapacityHandler.Release(before.AssignedEngineerId!));
-        if (Holds(after) && (!Holds(before) || before.AssignedEngineerId != after.AssignedEngineerId))
-            step.Outbox.Add(CapacityHandler.Reserve(after.AssignedEngineerId!, force: actor.Role != Actors.System));
-    }
-
-    private static OutboxRequest AutoDispatch() => new(DispatchHandler.KindName, []);
-
-    /// <summary>Job links for the engineer who gets the job (revoked from one who loses it), and the customer's messages.</summary>
-    private static void Messages(Step<Ticket> step, Ticket before, Ticket after, string ev, StepContext ctx)
-    {
-        if (before.AssignedEngineerId is { } gone && gone != after.AssignedEngineerId) step.Outbox.Add(EngineerLinkHandler.Revoke(gone));
-        if (after.AssignedEngineerId is { } engineer && (engineer != before.AssignedEngineerId || (ev == "reopen" && after.Status == "Assigned")))
-            step.Outbox.Add(EngineerLinkHandler.Send(engineer));
-        var customer = ev switch
-        {
-            "assign" when after.AssignedEngineerId != before.AssignedEngineerId =>
-                (MessageTemplates.EngineerAssigned, Notifications.Values(after, ("window", Window(after, ctx)))),
-            "depart" => (MessageTemplates.EngineerOnTheWay, Notifications.Values(after)),
-            "resolve" => (MessageTemplates.TicketResolved, Notifications.Values(after, ("link", "/tickets/" + after.Id))),
-            _ when after.Status == TicketStatus.Closed && before.Status != TicketStatus.Closed => (MessageTemplates.TicketClosed, Notifications.Values(after)),
-            _ => ((string, JsonObject)?)null,
-        };
-        if (customer is var (template, values)) step.Outbox.Add(CustomerMessage(after, template, values, ctx));
-    }
-
-    /// <summary>Customer messages about anything but P1 tickets wait for the end of quiet hours.</summary>
-    private static OutboxRequest CustomerMessage(Ticket t, string template, JsonObject values, StepContext ctx) =>
-        Notifications.Message(t, Notifications.Customer, template, values, t.Priority == "P1" ? null : ctx.Options.QuietUntil(ctx.Now));
-
-    private static string Window(Ticket t, StepContext ctx)
-    {
-        if (t.PreferredWindow is not { From: { } from } w) return "尽快 / ASAP";
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(ctx.Options.TimeZone);
-        var f = TimeZoneInfo.ConvertTime(from, zone);
-        return w.To is { } to ? $"{f:MM-dd HH:mm}–{TimeZoneInfo.ConvertTime(to, zone):HH:mm}" : $"{f:MM-dd HH:mm}";
     }
 
     private static TransitionSpec Choose(List<TransitionSpec> candidates, Ticket t, ActionInput input, StepContext ctx)
