@@ -68,6 +68,8 @@ public static class FunctionApp
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("ServerlessService API").WithOpenApiRoutePattern("/api/openapi.json")).AllowAnonymous();
         // The page an engineer's SMS link opens (Static Web Apps rewrites /e/* the same way).
         app.MapFallbackToFile("/e/{code}", "e/index.html").AllowAnonymous();
+        // The page a customer's "resolved" SMS links to, to confirm and rate.
+        app.MapFallbackToFile("/tickets/{id}", "tickets/index.html").AllowAnonymous();
         Endpoints.Map(app, localSms: app.Services.GetRequiredService<ISmsChannel>() is LocalSmsChannel, underFunctionsHost: UnderFunctionsHost);
         return app;
     }

@@ -27,6 +27,9 @@ public sealed partial class JobPageTests : IAsyncLifetime
         {
             ["WorkflowOptions:PollInterval"] = "00:00:00.050",
             ["OtpOptions:PerClientPermitLimit"] = "100000",
+            // No quiet hours, so customer messages go out at whatever hour the tests run.
+            ["LifecycleOptions:QuietHoursStart"] = "00:00:00",
+            ["LifecycleOptions:QuietHoursEnd"] = "00:00:00",
         });
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -78,6 +81,52 @@ public sealed partial class JobPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheCustomerSignsInFromTheResolvedSmsRatesAndConfirms()
+    {
+        using var admin = await AdminAsync();
+        var phone = "+8613800138" + Random.Shared.Next(100, 999);
+        var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
+        var customer = await PostAsync(admin, "/api/customers", new
+        {
+            name = "李先生", phone, tier = "standard", address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
+        });
+        await PostAsync(admin, "/api/devices", new { serialNumber = "SN-E2E-" + line, model = "AirPro 75", productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
+        var engineer = await PostAsync(admin, "/api/engineers", new
+        {
+            name = "李娜", phone = "+8613900139" + Random.Shared.Next(100, 999), skills = new[] { new { productLine = line, level = 3 } }, regions = new[] { "310104" },
+        });
+        var ticket = await PostAsync(admin, "/api/tickets", new { serialNumber = "SN-E2E-" + line, faultCategory = "noise", description = "空压机异响", priority = "P2" });
+        var id = (string)ticket["id"]!;
+        await PostAsync(admin, $"/api/tickets/{id}/assign", new { engineerId = (string)engineer["id"]!, reason = "电话派工" });
+        foreach (var (action, body) in new (string, object)[]
+        {
+            ("accept", new { reason = "电话确认" }), ("arrive", new { lat = 31.19, lng = 121.43, reason = "电话确认" }),
+            ("resolve", new { cause = "阀片磨损", solution = "更换阀片", laborMinutes = 60, reason = "工程师电话汇报" }),
+        }) await PostAsync(admin, $"/api/tickets/{id}/{action}", body);
+        // The SMS carries PUBLIC_BASE_URL; the test's app listens on a port of its own.
+        var path = await SmsAsync(admin, phone, "已完工", new Regex(@"/tickets/tkt-[0-9a-f]{32}"));
+        Assert.Equal($"/tickets/{id}", path);
+
+        var page = await _browser!.NewPageAsync();
+        await page.GotoAsync(new Uri(_app!.BaseAddress, path).ToString());
+        await page.GetByLabel("手机号 Phone").FillAsync(phone);
+        await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码 Send code" }).ClickAsync();
+        var code = await SmsAsync(admin, phone, "验证码", new Regex(@"\d{6}"));
+        await page.GetByLabel("验证码 Code").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录 Sign in" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Resolved");
+        await Assertions.Expect(page.GetByText("更换阀片")).ToBeVisibleAsync();
+        await page.GetByLabel("满意度 Rating").SelectOptionAsync("5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交评价 Rate" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#rating")).ToHaveTextAsync("★★★★★");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认完工 Confirm" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Closed");
+        var stored = await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{id}", TestContext.Current.CancellationToken);
+        Assert.Equal(5, (int)stored!["work"]!["rating"]!["score"]!);
+    }
+
+    [Fact]
     public async Task ALinkThatIsNotValidShowsAPlainExplanation()
     {
         var page = await _browser!.NewPageAsync();
@@ -106,6 +155,19 @@ public sealed partial class JobPageTests : IAsyncLifetime
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
         throw new TimeoutException("No job link arrived by SMS.");
+    }
+
+    /// <summary>The first match of the pattern in the newest SMS to this phone that contains the marker.</summary>
+    private static async Task<string> SmsAsync(HttpClient admin, string phone, string marker, Regex pattern)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var inbox = await admin.GetFromJsonAsync<JsonArray>("/api/dev/sms?to=" + Uri.EscapeDataString(phone), TestContext.Current.CancellationToken);
+            var body = inbox!.Select(m => (string)m!["body"]!).FirstOrDefault(b => b.Contains(marker));
+            if (body is not null) return pattern.Match(body).Value;
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        throw new TimeoutException($"No SMS with '{marker}' arrived for {phone}.");
     }
 
     private static async Task<JsonObject> PostAsync(HttpClient http, string path, object body)
