@@ -22,6 +22,7 @@ DATA_DIR="$(cd "$DATA_DIR" && pwd)"
 
 ./scripts/install.sh --no-browser
 echo "Building…"
+npm run --prefix static-web build --silent
 dotnet build functions/ServerlessService.Functions.csproj -c Release --no-restore --verbosity quiet -nologo
 
 PIDS=()

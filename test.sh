@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 
 ./scripts/install.sh
 echo "Building…"
+npm run --prefix static-web build --silent
 dotnet build ServerlessService.sln -c Release --no-restore --verbosity quiet -nologo
 
 LOG="$(mktemp)"

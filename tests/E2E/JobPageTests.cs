@@ -13,40 +13,10 @@ namespace ServerlessService.E2ETests;
 /// The page an engineer's SMS link opens, in a real Chromium (Debian's, driven by Playwright) against the real app
 /// on Azurite: the job shows, Accept works, and a dead link gets a plain explanation.
 /// </summary>
-public sealed partial class JobPageTests : IAsyncLifetime
+public sealed partial class JobPageTests(PortalFixture portal)
 {
-    private Azurite? _azurite;
-    private RunningApp? _app;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async ValueTask InitializeAsync()
-    {
-        _azurite = await Azurite.StartAsync();
-        _app = await RunningApp.StartAsync(_azurite.ConnectionString, RunningApp.NewPrefix(), new Dictionary<string, string?>
-        {
-            ["WorkflowOptions:PollInterval"] = "00:00:00.050",
-            ["OtpOptions:PerClientPermitLimit"] = "100000",
-            // No quiet hours, so customer messages go out at whatever hour the tests run.
-            ["LifecycleOptions:QuietHoursStart"] = "00:00:00",
-            ["LifecycleOptions:QuietHoursEnd"] = "00:00:00",
-        });
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox"],
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
-        if (_azurite is not null) await _azurite.DisposeAsync();
-    }
+    private RunningApp App => portal.App;
+    private IBrowser Browser => portal.Browser;
 
     [Fact]
     public async Task TheEngineerOpensTheJobFromTheSmsLinkAndAcceptsIt()
@@ -68,7 +38,7 @@ public sealed partial class JobPageTests : IAsyncLifetime
         var ticket = await PostAsync(admin, "/api/tickets", new { serialNumber = "SN-E2E-" + line, faultCategory = "noise", description = "空压机异响", priority = "P2" });
         var link = await LinkAsync(admin, engineerPhone);
 
-        var page = await _browser!.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync(link);
 
         await Assertions.Expect(page.GetByText((string)ticket["number"]!)).ToBeVisibleAsync();
@@ -107,8 +77,8 @@ public sealed partial class JobPageTests : IAsyncLifetime
         var path = await SmsAsync(admin, phone, "已完工", new Regex(@"/tickets/tkt-[0-9a-f]{32}"));
         Assert.Equal($"/tickets/{id}", path);
 
-        var page = await _browser!.NewPageAsync();
-        await page.GotoAsync(new Uri(_app!.BaseAddress, path).ToString());
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync(new Uri(App.BaseAddress, path).ToString());
         await page.GetByLabel("手机号 Phone").FillAsync(phone);
         await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码 Send code" }).ClickAsync();
         var code = await SmsAsync(admin, phone, "验证码", new Regex(@"\d{6}"));
@@ -129,8 +99,8 @@ public sealed partial class JobPageTests : IAsyncLifetime
     [Fact]
     public async Task ALinkThatIsNotValidShowsAPlainExplanation()
     {
-        var page = await _browser!.NewPageAsync();
-        await page.GotoAsync(new Uri(_app!.BaseAddress, "/e/AAAAAAAAAA").ToString());
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync(new Uri(App.BaseAddress, "/e/AAAAAAAAAA").ToString());
 
         await Assertions.Expect(page.Locator(".error")).ToContainTextAsync("链接无效或已失效");
         await Assertions.Expect(page.Locator(".error")).ToContainTextAsync("not valid");
@@ -139,7 +109,7 @@ public sealed partial class JobPageTests : IAsyncLifetime
 
     private async Task<HttpClient> AdminAsync()
     {
-        var http = _app!.Client();
+        var http = App.Client();
         var login = await PostAsync(http, "/api/auth/login", new { username = "admin", password = RunningApp.AdminPassword });
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)login["token"]!);
         return http;
@@ -151,7 +121,7 @@ public sealed partial class JobPageTests : IAsyncLifetime
         {
             var inbox = await admin.GetFromJsonAsync<JsonArray>("/api/dev/sms?to=" + Uri.EscapeDataString(phone), TestContext.Current.CancellationToken);
             var match = inbox!.Select(m => LinkPath().Match((string)m!["body"]!)).FirstOrDefault(m => m.Success);
-            if (match is not null) return new Uri(_app!.BaseAddress, match.Value).ToString();
+            if (match is not null) return new Uri(App.BaseAddress, match.Value).ToString();
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
         throw new TimeoutException("No job link arrived by SMS.");

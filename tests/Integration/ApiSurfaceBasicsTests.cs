@@ -5,6 +5,18 @@ namespace ServerlessService.IntegrationTests;
 
 public sealed class ApiSurfaceBasicsTests(AppFixture app) : IClassFixture<AppFixture>
 {
+    /// <summary>The portal's API types are generated from a copy of the OpenAPI document; the copy must be the live one.</summary>
+    [Fact]
+    public async Task ThePortalsCopyOfTheOpenApiDocumentIsCurrent()
+    {
+        var live = (await app.Api().GetAsync("/api/openapi.json")).AssertStatus(HttpStatusCode.OK).Json!;
+        live.AsObject().Remove("servers"); // the address of whichever app answered, not part of the API
+        var path = Path.Combine(ServerlessService.Testing.Azurite.RepoRoot(), "static-web", "src", "api", "openapi.json");
+        var copy = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(live, copy),
+            "static-web/src/api/openapi.json is out of date: run ./scripts/update-api-types.sh and commit the result.");
+    }
+
     [Fact]
     public async Task HealthReportsStorageReachable()
     {

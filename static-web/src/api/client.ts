@@ -1,0 +1,27 @@
+import type { components } from './schema'
+
+// Types come from the OpenAPI document (src/api/openapi.json → schema.d.ts, `npm run api`); nothing is written twice.
+export type Schemas = components['schemas']
+export type TicketSummary = Schemas['TicketSummary']
+
+/** An RFC 9457 problem+json answer, with field errors when the input was invalid. */
+export class Problem extends Error {
+  constructor(public status: number, public title: string, detail: string, public errors: Record<string, string[]> = {}) {
+    super(detail || title)
+  }
+}
+
+const tokenKey = 'token'
+export const session = {
+  get token() { return localStorage.getItem(tokenKey) },
+  set token(value: string | null) { value ? localStorage.setItem(tokenKey, value) : localStorage.removeItem(tokenKey) },
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (session.token) headers.authorization = `Bearer ${session.token}`
+  const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  const data = await r.json().catch(() => ({}))
+  if (!r.ok) throw new Problem(r.status, data.title ?? r.statusText, data.detail ?? '', data.errors ?? {})
+  return data as T
+}

@@ -1,0 +1,101 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace ServerlessService.E2ETests;
+
+/// <summary>The portal (Vue) in Chromium: language, the customer's sign-in and ticket list, field errors.</summary>
+public sealed class PortalTests(PortalFixture portal)
+{
+    private async Task<IPage> PageAsync(string locale, int width = 390, int height = 844) =>
+        await (await portal.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = height } })).NewPageAsync();
+
+    [Fact]
+    public async Task TheLanguageFollowsTheBrowserCanBeSwitchedAndIsRemembered()
+    {
+        var zh = await PageAsync("zh-CN");
+        await zh.GotoAsync(portal.Url("/"));
+        await Assertions.Expect(zh.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("售后服务平台");
+        await zh.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.Screenshots, "home-zh.png") });
+
+        await zh.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(zh.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("After-sales service");
+        await zh.ReloadAsync();
+        await Assertions.Expect(zh.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("After-sales service");
+        Assert.Equal("en", await zh.EvaluateAsync<string>("document.documentElement.lang"));
+
+        var en = await PageAsync("en-US", 1280, 800);
+        await en.GotoAsync(portal.Url("/"));
+        await Assertions.Expect(en.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("After-sales service");
+        await en.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.Screenshots, "home-en-desktop.png") });
+    }
+
+    [Fact]
+    public async Task ACustomerSignsInWithAnSmsCodeAndSeesTheirTickets()
+    {
+        using var admin = await AdminAsync();
+        var phone = "+8613800137" + Random.Shared.Next(100, 999);
+        var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
+        var customer = await PostAsync(admin, "/api/customers", new
+        {
+            name = "周女士", phone, tier = "standard", address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
+        });
+        await PostAsync(admin, "/api/devices", new { serialNumber = "SN-P-" + line, model = "AirPro 75", productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
+        var ticket = await PostAsync(admin, "/api/tickets", new { serialNumber = "SN-P-" + line, faultCategory = "noise", description = "空压机运行时异响", priority = "P3" });
+
+        var page = await PageAsync("zh-CN");
+        await page.GotoAsync(portal.Url("/my"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in"));
+        await page.GetByLabel("手机号").FillAsync(phone);
+        await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "验证码已发送" })).ToBeVisibleAsync();
+        await page.GetByLabel("验证码").FillAsync(await CodeAsync(admin, phone));
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/my$"));
+        await Assertions.Expect(page.GetByText("工单号 " + (string)ticket["number"]!)).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".status").First).ToHaveTextAsync("已受理");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.Screenshots, "my-tickets-zh.png") });
+    }
+
+    [Fact]
+    public async Task AnInvalidPhoneShowsTheServersFieldErrorNextToTheField()
+    {
+        var page = await PageAsync("en-US");
+        await page.GotoAsync(portal.Url("/sign-in"));
+        await page.GetByLabel("Phone number").FillAsync("12345");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".van-field__error-message").First).ToContainTextAsync("not a valid phone number");
+    }
+
+    private async Task<HttpClient> AdminAsync()
+    {
+        var http = portal.App.Client();
+        var login = await PostAsync(http, "/api/auth/login", new { username = "admin", password = Testing.RunningApp.AdminPassword });
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)login["token"]!);
+        return http;
+    }
+
+    private static async Task<string> CodeAsync(HttpClient admin, string phone)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var inbox = await admin.GetFromJsonAsync<JsonArray>("/api/dev/sms?to=" + Uri.EscapeDataString(phone), TestContext.Current.CancellationToken);
+            var body = inbox!.Select(m => (string)m!["body"]!).FirstOrDefault(b => b.Contains("验证码"));
+            if (body is not null) return Regex.Match(body, @"\d{6}").Value;
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        throw new TimeoutException("No sign-in code arrived.");
+    }
+
+    private static async Task<JsonObject> PostAsync(HttpClient http, string path, object body)
+    {
+        using var r = await http.PostAsJsonAsync(path, body, TestContext.Current.CancellationToken);
+        var text = await r.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(r.IsSuccessStatusCode, $"{path} → {(int)r.StatusCode}: {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+}
