@@ -17,6 +17,15 @@ const messages = {
     home: { customer: '我的报修', customerHint: '用手机号登录，查看设备与工单', console: '工作台', consoleHint: '调度、主管、管理员', docs: 'API 参考' },
     signIn: { title: '手机号登录', phone: '手机号', code: '验证码', send: '获取验证码', sent: '验证码已发送', submit: '登录' },
     tickets: { title: '我的工单', empty: '还没有工单。设备出现故障时，在这里报修。', status: '状态', number: '工单号', signOut: '退出' },
+    devices: { title: '我的设备', empty: '还没有登记的设备。', warranty: '质保', InWarranty: '保内', Expiring: '即将过保', OutOfWarranty: '保外', until: '至 {date}' },
+    report: {
+      title: '报修', device: '设备', serial: '序列号', category: '故障类型', description: '故障描述', descriptionHint: '请描述现象，至少 5 个字',
+      window: '期望上门时间', from: '最早', to: '最晚', photos: '照片', addPhotos: '添加照片', submit: '提交报修', uploading: '正在上传照片 {percent}%',
+      done: '已提交', categories: { 'no-power': '不通电', 'error-code': '报错代码', noise: '异响', leak: '漏水漏油', performance: '性能下降', damage: '损坏', installation: '安装', other: '其他' },
+    },
+    ticket: { title: '工单详情', timeline: '进度', promise: '服务承诺', due: '应于 {time} 前{metric}', photos: '照片 {count} 张', back: '返回',
+      metrics: { response: '响应', arrival: '到场', resolution: '解决' }, breached: '已超时', met: '已达成', paused: '已暂停', noPromise: '这张工单没有适用的服务承诺。' },
+    nav: { tickets: '我的工单', devices: '我的设备', report: '报修' },
     status: { Submitted: '已受理', Assigned: '已派单', Accepted: '已接单', EnRoute: '在途', OnSite: '已到场', WaitingParts: '待备件', WaitingCustomer: '待客户', Resolved: '已完工', Closed: '已关闭', Cancelled: '已取消' },
   },
   en: {
@@ -24,6 +33,15 @@ const messages = {
     home: { customer: 'My service requests', customerHint: 'Sign in with your phone to see devices and tickets', console: 'Console', consoleHint: 'Dispatchers, managers, admins', docs: 'API reference' },
     signIn: { title: 'Sign in with your phone', phone: 'Phone number', code: 'Code', send: 'Send code', sent: 'Code sent', submit: 'Sign in' },
     tickets: { title: 'My tickets', empty: 'No tickets yet. When a device has a fault, report it here.', status: 'Status', number: 'Ticket', signOut: 'Sign out' },
+    devices: { title: 'My devices', empty: 'No devices on record yet.', warranty: 'Warranty', InWarranty: 'In warranty', Expiring: 'Expiring soon', OutOfWarranty: 'Out of warranty', until: 'until {date}' },
+    report: {
+      title: 'Report a fault', device: 'Device', serial: 'Serial number', category: 'Fault', description: 'What happens?', descriptionHint: 'Describe the fault, at least 5 characters',
+      window: 'Preferred visit', from: 'From', to: 'To', photos: 'Photos', addPhotos: 'Add photos', submit: 'Send the request', uploading: 'Uploading photos {percent}%',
+      done: 'Sent', categories: { 'no-power': 'No power', 'error-code': 'Error code', noise: 'Noise', leak: 'Leak', performance: 'Poor performance', damage: 'Damage', installation: 'Installation', other: 'Other' },
+    },
+    ticket: { title: 'Ticket', timeline: 'Progress', promise: 'Our promise', due: '{metric} by {time}', photos: '{count} photo(s)', back: 'Back',
+      metrics: { response: 'Response', arrival: 'Arrival', resolution: 'Resolution' }, breached: 'missed', met: 'met', paused: 'paused', noPromise: 'No service level applies to this ticket.' },
+    nav: { tickets: 'My tickets', devices: 'My devices', report: 'Report a fault' },
     status: { Submitted: 'Received', Assigned: 'Assigned', Accepted: 'Accepted', EnRoute: 'On the way', OnSite: 'On site', WaitingParts: 'Waiting for parts', WaitingCustomer: 'Waiting for you', Resolved: 'Resolved', Closed: 'Closed', Cancelled: 'Cancelled' },
   },
 }

@@ -46,18 +46,44 @@ public sealed class PortalTests(PortalFixture portal)
         var ticket = await PostAsync(admin, "/api/tickets", new { serialNumber = "SN-P-" + line, faultCategory = "noise", description = "空压机运行时异响", priority = "P3" });
 
         var page = await PageAsync("zh-CN");
-        await page.GotoAsync(portal.Url("/my"));
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in"));
-        await page.GetByLabel("手机号").FillAsync(phone);
-        await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "验证码已发送" })).ToBeVisibleAsync();
-        await page.GetByLabel("验证码").FillAsync(await CodeAsync(admin, phone));
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await SignInAsync(page, admin, phone);
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/my$"));
         await Assertions.Expect(page.GetByText("工单号 " + (string)ticket["number"]!)).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".status").First).ToHaveTextAsync("已受理");
         await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.Screenshots, "my-tickets-zh.png") });
+    }
+
+    [Fact]
+    public async Task ACustomerReportsAFaultWithAPhotoAndFollowsTheTicket()
+    {
+        using var admin = await AdminAsync();
+        var phone = "+8613800136" + Random.Shared.Next(100, 999);
+        var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
+        var customer = await PostAsync(admin, "/api/customers", new
+        {
+            name = "吴先生", phone, tier = "standard", address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
+        });
+        await PostAsync(admin, "/api/devices", new { serialNumber = "SN-R-" + line, model = "AirPro 75", productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
+        var page = await PageAsync("zh-CN");
+        await SignInAsync(page, admin, phone);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "我的设备" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".warranty").First).ToHaveTextAsync("保内");
+        await page.GetByRole(AriaRole.Button, new() { Name = "报修", Exact = true }).ClickAsync();
+        await page.GetByLabel("故障类型").SelectOptionAsync("noise");
+        await page.GetByLabel("故障描述").FillAsync("空压机运行时异响，压力上不去");
+        await page.GetByLabel("添加照片").SetInputFilesAsync(new FilePayload { Name = "fault.png", MimeType = "image/png", Buffer = Convert.FromBase64String(OnePixelPng) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交报修" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/my/tickets/tkt-"));
+        await Assertions.Expect(page.Locator(".status")).ToHaveTextAsync("已受理");
+        await Assertions.Expect(page.Locator(".photos")).ToHaveTextAsync("照片 1 张");
+        await Assertions.Expect(page.Locator(".timeline li").First).ToContainTextAsync("已受理");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.Screenshots, "ticket-detail-zh.png"), FullPage = true });
+        var id = Regex.Match(page.Url, "tkt-[0-9a-f]{32}").Value;
+        var photos = await admin.GetFromJsonAsync<JsonArray>($"/api/tickets/{id}/photos", TestContext.Current.CancellationToken);
+        Assert.Equal("image/jpeg", (string)photos![0]!["contentType"]!);
     }
 
     [Fact]
@@ -69,6 +95,20 @@ public sealed class PortalTests(PortalFixture portal)
         await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".van-field__error-message").First).ToContainTextAsync("not a valid phone number");
+    }
+
+    private const string OnePixelPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+    private async Task SignInAsync(IPage page, HttpClient admin, string phone)
+    {
+        await page.GotoAsync(portal.Url("/my"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in"));
+        await page.GetByLabel("手机号").FillAsync(phone);
+        await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "验证码已发送" })).ToBeVisibleAsync();
+        await page.GetByLabel("验证码").FillAsync(await CodeAsync(admin, phone));
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/my$"));
     }
 
     private async Task<HttpClient> AdminAsync()
