@@ -22,7 +22,8 @@ public sealed record SlaClock(
     DateTimeOffset? Since,
     IReadOnlyList<string> Fired,
     bool Breached,
-    DateTimeOffset? StoppedAt)
+    DateTimeOffset? StoppedAt,
+    DateTimeOffset? DueAt = null)
 {
     public static SlaClock New(string metric, TimeSpan target) => new(metric, target, ClockStates.Pending, TimeSpan.Zero, null, [], false, null);
 
@@ -49,6 +50,12 @@ public sealed record SlaClock(
         State == ClockStates.Running ? this with { Target = target, Elapsed = ElapsedAt(now, calendar), Since = now } : this with { Target = target };
 
     public TimeSpan PointOf(int percent) => TimeSpan.FromTicks(Target.Ticks / 100 * percent);
+
+    /// <summary>Keeps DueAt (when the target is reached) current for lists and countdowns; a clock past its target keeps the due it had.</summary>
+    public SlaClock WithDue(BusinessCalendar calendar) =>
+        State != ClockStates.Running || Since is not { } since ? this with { DueAt = null }
+        : Target - Elapsed > TimeSpan.Zero ? this with { DueAt = calendar.Add(since, Target - Elapsed) }
+        : this with { DueAt = DueAt ?? since };
 
     /// <summary>Thresholds not fired yet that the elapsed business time has reached.</summary>
     public IReadOnlyList<Threshold> Reached(IReadOnlyList<Threshold> thresholds, DateTimeOffset now, BusinessCalendar calendar)

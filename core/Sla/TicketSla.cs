@@ -16,6 +16,18 @@ public sealed record TicketSla(
 
     public SlaClock Clock(string metric) => Clocks.First(c => c.Metric == metric);
 
+    public TicketSla WithDues(BusinessCalendar calendar) => this with { Clocks = Clocks.Select(c => c.WithDue(calendar)).ToList() };
+
+    /// <summary>The one word a ticket board shows: breached, warning, running, paused or met (worst first).</summary>
+    public string Summary() =>
+        Clocks.Any(c => c.Breached) ? "breached"
+        : Clocks.Any(c => c.State == ClockStates.Running && c.Fired.Count > 0) ? "warning"
+        : Clocks.Any(c => c.State == ClockStates.Running) ? "running"
+        : Clocks.Any(c => c.State == ClockStates.Paused) ? "paused"
+        : "met";
+
+    public DateTimeOffset? NextDue() => Clocks.Where(c => c.State == ClockStates.Running && c.DueAt is not null).Select(c => c.DueAt).Min();
+
     public TicketSla With(SlaClock clock) => this with { Clocks = Clocks.Select(c => c.Metric == clock.Metric ? clock : c).ToList() };
 
     /// <summary>Warnings notify; the breach also asks dispatch to reassign when nobody accepted in time; escalations do what the policy lists.</summary>

@@ -37,7 +37,7 @@ public sealed record Ticket(
     DispatchPlan? Dispatch = null)
 {
     public TicketSummary Summary() =>
-        new(Id, Number, Status, Priority, SerialNumber, DeviceVerified, CustomerId, AssignedEngineerId, FaultCategory, CreatedAt);
+        new(Id, Number, Status, Priority, SerialNumber, DeviceVerified, CustomerId, AssignedEngineerId, FaultCategory, CreatedAt, Sla?.Summary(), Sla?.NextDue());
 }
 
 /// <summary>The columns ticket lists show; kept on every index row so a list needs no second read.</summary>
@@ -51,4 +51,6 @@ public sealed record TicketSummary(
     string CustomerId,
     string? AssignedEngineerId,
     string FaultCategory,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? SlaState = null,
+    DateTimeOffset? SlaDue = null);

@@ -71,7 +71,7 @@ public static class FunctionApp
         // The page a customer's "resolved" SMS links to, to confirm and rate.
         app.MapFallbackToFile("/tickets/{id}", "tickets/index.html").AllowAnonymous();
         // The portal's own routes (a single-page app) load its index.html.
-        foreach (var route in new[] { "/sign-in", "/my", "/my/{*rest}" }) app.MapFallbackToFile(route, "index.html").AllowAnonymous();
+        foreach (var route in new[] { "/sign-in", "/my", "/my/{*rest}", "/console", "/console/{*rest}" }) app.MapFallbackToFile(route, "index.html").AllowAnonymous();
         Endpoints.Map(app, localSms: app.Services.GetRequiredService<ISmsChannel>() is LocalSmsChannel, underFunctionsHost: UnderFunctionsHost);
         return app;
     }

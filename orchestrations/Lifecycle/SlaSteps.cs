@@ -32,7 +32,7 @@ internal static class SlaSteps
             }
             sla = sla.With(c);
         }
-        return t with { Sla = sla };
+        return t with { Sla = sla.WithDues(calendar) };
     }
 
     /// <summary>Arms each running clock's timer for its next threshold; cancels the timers of clocks that stopped.</summary>
@@ -127,6 +127,6 @@ internal static class SlaSteps
             ["policyName"] = policy.Name,
             ["priority"] = t.Priority,
         }));
-        return t with { Sla = fresh with { Clocks = clocks } };
+        return t with { Sla = (fresh with { Clocks = clocks }).WithDues(ctx.Calendar(policy.CalendarId)) };
     }
 }

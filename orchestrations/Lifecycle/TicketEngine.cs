@@ -68,6 +68,8 @@ public static partial class TicketEngine
             t = SlaSteps.Fire(step, t, name[SlaSteps.TimerPrefix.Length..], ctx);
             SlaSteps.Rearm(step, t, meta, ctx);
             step.Data = t;
+            // Warnings and breaches change what ticket lists show.
+            if (!step.Outbox.Any(o => o.Kind == IndexSyncHandler.KindName)) step.Outbox.Add(IndexSync(t, []));
             step.Complete = ctx.Definition.IsFinal(t.Status);
             return step;
         }

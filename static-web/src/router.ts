@@ -16,7 +16,13 @@ export const router = createRouter({
     { path: '/my/devices', component: MyDevices, meta: { signedIn: true } },
     { path: '/my/report', component: ReportFault, meta: { signedIn: true } },
     { path: '/my/tickets/:id', component: TicketDetail, meta: { signedIn: true } },
+    // The console loads Element Plus on demand, so phone pages stay light.
+    { path: '/console/sign-in', component: () => import('./console/ConsoleSignIn.vue') },
+    { path: '/console', component: () => import('./console/TicketBoard.vue'), meta: { signedIn: true, console: true } },
   ],
 })
 
-router.beforeEach(to => (to.meta.signedIn && !session.token ? { path: '/sign-in', query: { next: to.fullPath } } : true))
+router.beforeEach(to => {
+  if (!to.meta.signedIn || session.token) return true
+  return to.meta.console ? { path: '/console/sign-in' } : { path: '/sign-in', query: { next: to.fullPath } }
+})

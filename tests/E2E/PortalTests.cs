@@ -87,6 +87,42 @@ public sealed class PortalTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task TheConsoleBoardShowsABreachedTicketInRedInBothLanguages()
+    {
+        using var admin = await AdminAsync();
+        var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
+        var customer = await PostAsync(admin, "/api/customers", new
+        {
+            name = "郑经理", phone = "+8613800135" + Random.Shared.Next(100, 999), tier = "standard",
+            address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
+        });
+        await PostAsync(admin, "/api/devices", new { serialNumber = "SN-B-" + line, model = "AirPro 75", productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
+        await PostAsync(admin, "/api/sla/policies", new
+        {
+            name = "1 s " + line, order = 1, match = new { productLine = line }, targets = new { response = "00:00:01", arrival = "10:00:00", resolution = "10:00:00" }, warnAt = Array.Empty<int>(),
+        });
+        var ticket = await PostAsync(admin, "/api/tickets", new { serialNumber = "SN-B-" + line, faultCategory = "leak", description = "冷却水泄漏严重", priority = "P1" });
+        var number = (string)ticket["number"]!;
+
+        var page = await PageAsync("zh-CN", 1280, 800);
+        await page.GotoAsync(portal.Url("/console"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/console/sign-in"));
+        await page.GetByLabel("用户名").FillAsync("admin");
+        await page.GetByLabel("密码").FillAsync(Testing.RunningApp.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+
+        var row = page.Locator(".el-table__row", new() { HasText = number });
+        await Assertions.Expect(row.Locator(".sla")).ToHaveTextAsync("已超时", new() { Timeout = 20_000 });
+        await Assertions.Expect(row.Locator(".sla")).ToHaveClassAsync(new Regex("el-tag--danger"));
+        await Assertions.Expect(row.Locator(".countdown")).ToHaveTextAsync(new Regex("^-00:00:\\d\\d$"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.Screenshots, "console-board-zh.png") });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(row.Locator(".sla")).ToHaveTextAsync("Breached");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.Screenshots, "console-board-en.png") });
+    }
+
+    [Fact]
     public async Task AnInvalidPhoneShowsTheServersFieldErrorNextToTheField()
     {
         var page = await PageAsync("en-US");

@@ -2378,6 +2378,9 @@ export interface components {
             faultCategory: string;
             /** Format: date-time */
             createdAt: string;
+            slaState?: null | string;
+            /** Format: date-time */
+            slaDue?: null | string;
         };
         TimerSpec: {
             name: string;
