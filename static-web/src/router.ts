@@ -19,6 +19,7 @@ export const router = createRouter({
     // The console loads Element Plus on demand, so phone pages stay light.
     { path: '/console/sign-in', component: () => import('./console/ConsoleSignIn.vue') },
     { path: '/console', component: () => import('./console/TicketBoard.vue'), meta: { signedIn: true, console: true } },
+    { path: '/console/tickets/:id', component: () => import('./console/TicketDetail.vue'), meta: { signedIn: true, console: true } },
   ],
 })
 

@@ -123,6 +123,50 @@ public sealed class PortalTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task ADispatcherSeesTheRankedCandidatesAndReassignsTheJob()
+    {
+        using var admin = await AdminAsync();
+        var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
+        var customer = await PostAsync(admin, "/api/customers", new
+        {
+            name = "冯女士", phone = "+8613800134" + Random.Shared.Next(100, 999), tier = "standard",
+            address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
+        });
+        await PostAsync(admin, "/api/devices", new { serialNumber = "SN-D-" + line, model = "AirPro 75", productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
+        var near = await PostAsync(admin, "/api/engineers", new
+        {
+            name = "近工程师", phone = "+8613900138" + Random.Shared.Next(100, 999), skills = new[] { new { productLine = line, level = 3 } }, regions = new[] { "310104" },
+            location = new { lat = 31.20, lng = 121.44 },
+        });
+        var far = await PostAsync(admin, "/api/engineers", new
+        {
+            name = "远工程师", phone = "+8613900137" + Random.Shared.Next(100, 999), skills = new[] { new { productLine = line, level = 3 } }, regions = new[] { "310104" },
+            location = new { lat = 31.35, lng = 121.60 },
+        });
+        var ticket = await PostAsync(admin, "/api/tickets", new { serialNumber = "SN-D-" + line, faultCategory = "leak", description = "冷却水泄漏严重", priority = "P2" });
+        var id = (string)ticket["id"]!;
+
+        var page = await PageAsync("zh-CN", 1280, 900);
+        await page.GotoAsync(portal.Url("/console/sign-in"));
+        await page.GetByLabel("用户名").FillAsync("admin");
+        await page.GetByLabel("密码").FillAsync(Testing.RunningApp.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = (string)ticket["number"]! }).ClickAsync();
+
+        var nearRow = page.Locator(".candidates .el-table__row", new() { HasText = "近工程师" });
+        var farRow = page.Locator(".candidates .el-table__row", new() { HasText = "远工程师" });
+        await Assertions.Expect(nearRow).ToContainTextAsync("当前负责", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator(".candidates .el-table__row").First).ToContainTextAsync("近工程师");
+        await farRow.GetByRole(AriaRole.Button, new() { Name = "派给 远工程师" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".timeline")).ToContainTextAsync("派单 · admin");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.Screenshots, "console-ticket-zh.png"), FullPage = true });
+        var stored = await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{id}", TestContext.Current.CancellationToken);
+        Assert.Equal((string)far["id"]!, (string)stored!["assignedEngineerId"]!);
+        Assert.NotEqual((string)near["id"]!, (string)stored["assignedEngineerId"]!);
+    }
+
+    [Fact]
     public async Task AnInvalidPhoneShowsTheServersFieldErrorNextToTheField()
     {
         var page = await PageAsync("en-US");
