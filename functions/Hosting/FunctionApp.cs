@@ -67,7 +67,7 @@ public static class FunctionApp
         app.MapOpenApi("/api/openapi.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("ServerlessService API").WithOpenApiRoutePattern("/api/openapi.json")).AllowAnonymous();
         // The page an engineer's SMS link opens (Static Web Apps rewrites /e/* the same way).
-        app.MapFallbackToFile("/e/{code}", "e/index.html").AllowAnonymous();
+        app.MapFallbackToFile("/e/{code}", "index.html").AllowAnonymous();
         // The page a customer's "resolved" SMS links to, to confirm and rate.
         app.MapFallbackToFile("/tickets/{id}", "tickets/index.html").AllowAnonymous();
         // The portal's own routes (a single-page app) load its index.html.

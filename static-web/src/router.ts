@@ -5,6 +5,7 @@ import MyTickets from './pages/MyTickets.vue'
 import MyDevices from './pages/MyDevices.vue'
 import ReportFault from './pages/ReportFault.vue'
 import TicketDetail from './pages/TicketDetail.vue'
+import EngineerJob from './pages/EngineerJob.vue'
 import { session } from './api/client'
 
 export const router = createRouter({
@@ -16,6 +17,7 @@ export const router = createRouter({
     { path: '/my/devices', component: MyDevices, meta: { signedIn: true } },
     { path: '/my/report', component: ReportFault, meta: { signedIn: true } },
     { path: '/my/tickets/:id', component: TicketDetail, meta: { signedIn: true } },
+    { path: '/e/:code', component: EngineerJob },
     // The console loads Element Plus on demand, so phone pages stay light.
     { path: '/console/sign-in', component: () => import('./console/ConsoleSignIn.vue') },
     { path: '/console', component: () => import('./console/TicketBoard.vue'), meta: { signedIn: true, console: true } },

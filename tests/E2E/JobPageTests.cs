@@ -38,16 +38,33 @@ public sealed partial class JobPageTests(PortalFixture portal)
         var ticket = await PostAsync(admin, "/api/tickets", new { serialNumber = "SN-E2E-" + line, faultCategory = "noise", description = "空压机异响", priority = "P2" });
         var link = await LinkAsync(admin, engineerPhone);
 
-        var page = await Browser.NewPageAsync();
+        var page = await (await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" })).NewPageAsync();
         await page.GotoAsync(link);
 
         await Assertions.Expect(page.GetByText((string)ticket["number"]!)).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Assigned");
-        await page.GetByRole(AriaRole.Button, new() { Name = "接单 Accept" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Accepted");
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "出发 On my way" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已派单");
+        await page.GetByRole(AriaRole.Button, new() { Name = "接单", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已接单");
+        Assert.Equal("Accepted", await StatusAsync(admin, (string)ticket["id"]!, "Accepted"));
+
+        // Offline: the engineer sets off and checks in without a connection; both wait in the browser and sync once.
+        await page.Context.GrantPermissionsAsync(["geolocation"]);
+        await page.Context.SetGeolocationAsync(new Geolocation { Latitude = 31.19f, Longitude = 121.43f });
+        await page.Context.SetOfflineAsync(true);
+        await page.GetByRole(AriaRole.Button, new() { Name = "出发", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "到场签到" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".pending")).ToContainTextAsync("2 项操作待同步");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已到场");
         var stored = await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{ticket["id"]}", TestContext.Current.CancellationToken);
         Assert.Equal("Accepted", (string)stored!["status"]!);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.Screenshots, "job-offline-zh.png") });
+
+        await page.Context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator(".pending")).ToBeHiddenAsync(new() { Timeout = 20_000 });
+        Assert.Equal("OnSite", await StatusAsync(admin, (string)ticket["id"]!, "OnSite"));
+        var timeline = await admin.GetFromJsonAsync<JsonArray>($"/api/tickets/{ticket["id"]}/timeline", TestContext.Current.CancellationToken);
+        Assert.Single(timeline!, e => (string)e!["kind"]! == "depart");
+        Assert.Single(timeline!, e => (string)e!["kind"]! == "arrive");
     }
 
     [Fact]
@@ -77,7 +94,7 @@ public sealed partial class JobPageTests(PortalFixture portal)
         var path = await SmsAsync(admin, phone, "已完工", new Regex(@"/tickets/tkt-[0-9a-f]{32}"));
         Assert.Equal($"/tickets/{id}", path);
 
-        var page = await Browser.NewPageAsync();
+        var page = await (await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" })).NewPageAsync();
         await page.GotoAsync(new Uri(App.BaseAddress, path).ToString());
         await page.GetByLabel("手机号 Phone").FillAsync(phone);
         await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码 Send code" }).ClickAsync();
@@ -99,12 +116,12 @@ public sealed partial class JobPageTests(PortalFixture portal)
     [Fact]
     public async Task ALinkThatIsNotValidShowsAPlainExplanation()
     {
-        var page = await Browser.NewPageAsync();
+        var page = await (await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" })).NewPageAsync();
         await page.GotoAsync(new Uri(App.BaseAddress, "/e/AAAAAAAAAA").ToString());
 
         await Assertions.Expect(page.Locator(".error")).ToContainTextAsync("链接无效或已失效");
         await Assertions.Expect(page.Locator(".error")).ToContainTextAsync("not valid");
-        Assert.Equal(0, await page.GetByRole(AriaRole.Button).CountAsync());
+        Assert.Equal(0, await page.Locator(".actions button").CountAsync());
     }
 
     private async Task<HttpClient> AdminAsync()
@@ -125,6 +142,18 @@ public sealed partial class JobPageTests(PortalFixture portal)
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
         throw new TimeoutException("No job link arrived by SMS.");
+    }
+
+    /// <summary>The ticket's status once it is the expected one (the page syncs in the background), or the last seen.</summary>
+    private static async Task<string> StatusAsync(HttpClient admin, string id, string expected)
+    {
+        var status = "";
+        for (var i = 0; i < 100 && status != expected; i++)
+        {
+            status = (string)(await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{id}", TestContext.Current.CancellationToken))!["status"]!;
+            if (status != expected) await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        return status;
     }
 
     /// <summary>The first match of the pattern in the newest SMS to this phone that contains the marker.</summary>

@@ -17,9 +17,11 @@ export const session = {
   set token(value: string | null) { value ? localStorage.setItem(tokenKey, value) : localStorage.removeItem(tokenKey) },
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: string, path: string, body?: unknown, options: { token?: string | null; idempotencyKey?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (session.token) headers.authorization = `Bearer ${session.token}`
+  const token = options.token === undefined ? session.token : options.token
+  if (token) headers.authorization = `Bearer ${token}`
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey
   const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
   const data = await r.json().catch(() => ({}))
   if (!r.ok) throw new Problem(r.status, data.title ?? r.statusText, data.detail ?? '', data.errors ?? {})
