@@ -66,7 +66,7 @@ public static class FunctionApp
         app.UseRateLimiter();
         app.MapOpenApi("/api/openapi.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("ServerlessService API").WithOpenApiRoutePattern("/api/openapi.json")).AllowAnonymous();
-        // The page an engineer's SMS link opens (Static Web Apps rewrites /e/* the same way).
+        // The portal's job page an engineer's SMS link opens (Static Web Apps rewrites /e/* the same way).
         app.MapFallbackToFile("/e/{code}", "index.html").AllowAnonymous();
         // The page a customer's "resolved" SMS links to, to confirm and rate.
         app.MapFallbackToFile("/tickets/{id}", "tickets/index.html").AllowAnonymous();
