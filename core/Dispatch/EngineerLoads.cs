@@ -75,8 +75,5 @@ public sealed class EngineerLoads(StorageAccount account)
         return loads;
     }
 
-    public async Task<int> CountAsync(string engineerId, CancellationToken ct) =>
-        (await _table.GetIfExistsAsync(engineerId, LoadRow, ct))?.GetInt32("Count") ?? 0;
-
     private static string Reservation(string ticketId) => "r|" + ticketId;
 }

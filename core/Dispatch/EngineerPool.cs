@@ -10,12 +10,13 @@ namespace ServerlessService.Core.Dispatch;
 public sealed class EngineerPool(IEngineerStore engineers, EngineerLoads loads, TimeProvider clock)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
-    private (IReadOnlyList<EngineerState> Pool, DateTimeOffset LoadedAt)? _cache;
+    private readonly Refreshing<IReadOnlyList<EngineerState>> _cache = new(CacheFor, clock);
 
     /// <param name="fresh">Read storage even if the cache is young: before holding a ticket, look at the engineers as they are now.</param>
-    public async Task<IReadOnlyList<EngineerState>> SnapshotAsync(CancellationToken ct, bool fresh = false)
+    public Task<IReadOnlyList<EngineerState>> SnapshotAsync(CancellationToken ct, bool fresh = false) => _cache.GetAsync(() => ReadAsync(ct), fresh);
+
+    private async Task<IReadOnlyList<EngineerState>> ReadAsync(CancellationToken ct)
     {
-        if (!fresh && _cache is { } c && clock.GetUtcNow() - c.LoadedAt < CacheFor) return c.Pool;
         var all = new List<Engineer>();
         string? token = null;
         do
@@ -25,8 +26,6 @@ public sealed class EngineerPool(IEngineerStore engineers, EngineerLoads loads, 
             token = page.ContinuationToken;
         } while (token is not null);
         var open = await loads.AllAsync(ct);
-        var pool = all.Select(e => new EngineerState(e, open.GetValueOrDefault(e.Id))).ToList();
-        _cache = (pool, clock.GetUtcNow());
-        return pool;
+        return all.Select(e => new EngineerState(e, open.GetValueOrDefault(e.Id))).ToList();
     }
 }

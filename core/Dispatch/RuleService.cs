@@ -13,7 +13,7 @@ public sealed class RuleService(StorageAccount account, SlaStore sla, IEngineerS
     private const string Pk = "rule";
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private readonly TableClient _table = account.Table("Rules");
-    private (IReadOnlyList<DispatchRule> Rules, DateTimeOffset LoadedAt)? _cache;
+    private readonly Refreshing<IReadOnlyList<DispatchRule>> _cache = new(CacheFor, clock);
 
     public async Task<DispatchRule> CreateAsync(Caller caller, DispatchRuleInput input, CancellationToken ct)
     {
@@ -23,7 +23,7 @@ public sealed class RuleService(StorageAccount account, SlaStore sla, IEngineerS
         var order = v.Order ?? ((await ReadAllAsync(ct)).Select(r => r.Order).DefaultIfEmpty(0).Max() + 10);
         var rule = new DispatchRule(Ids.New("rul"), v.Name, order, v.Enabled, v.When, v.Then, v.Stop, now, now);
         await _table.AddEntityAsync(JsonRows.ToEntity(Pk, rule.Id, rule), ct);
-        _cache = null;
+        _cache.Invalidate();
         return rule;
     }
 
@@ -37,7 +37,7 @@ public sealed class RuleService(StorageAccount account, SlaStore sla, IEngineerS
             Name = v.Name, Order = v.Order ?? current.Value.Order, Enabled = v.Enabled, When = v.When, Then = v.Then, Stop = v.Stop, UpdatedAt = clock.GetUtcNow(),
         };
         await ETagConflicts.GuardAsync(() => _table.UpdateEntityAsync(JsonRows.ToEntity(Pk, id, rule), current.ETag, TableUpdateMode.Replace, ct), "The rule");
-        _cache = null;
+        _cache.Invalidate();
         return rule;
     }
 
@@ -46,7 +46,7 @@ public sealed class RuleService(StorageAccount account, SlaStore sla, IEngineerS
         RequireEditor(caller);
         var current = await FindAsync(caller, id, ct);
         await ETagConflicts.GuardAsync(() => _table.DeleteEntityAsync(Pk, id, current.ETag, ct), "The rule");
-        _cache = null;
+        _cache.Invalidate();
     }
 
     public async Task<DispatchRule> GetAsync(Caller caller, string id, CancellationToken ct) => (await FindAsync(caller, id, ct)).Value;
@@ -58,13 +58,8 @@ public sealed class RuleService(StorageAccount account, SlaStore sla, IEngineerS
     }
 
     /// <summary>The rules in evaluation order, for intake; an edit on this instance applies at once, elsewhere within 30 s.</summary>
-    public async Task<IReadOnlyList<DispatchRule>> ActiveAsync(CancellationToken ct)
-    {
-        if (_cache is { } c && clock.GetUtcNow() - c.LoadedAt < CacheFor) return c.Rules;
-        var rules = Ordered(await ReadAllAsync(ct));
-        _cache = (rules, clock.GetUtcNow());
-        return rules;
-    }
+    public Task<IReadOnlyList<DispatchRule>> ActiveAsync(CancellationToken ct) =>
+        _cache.GetAsync(async () => (IReadOnlyList<DispatchRule>)Ordered(await ReadAllAsync(ct)));
 
     private async Task<DispatchRuleInput.Valid> ValidateAsync(DispatchRuleInput input, CancellationToken ct)
     {
@@ -83,13 +78,7 @@ public sealed class RuleService(StorageAccount account, SlaStore sla, IEngineerS
         return e is null ? throw new NotFoundException("Rule", id) : new Stored<DispatchRule>(JsonRows.FromEntity<DispatchRule>(e), e.ETag);
     }
 
-    private async Task<List<DispatchRule>> ReadAllAsync(CancellationToken ct)
-    {
-        var list = new List<DispatchRule>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Pk}"), cancellationToken: ct))
-            list.Add(JsonRows.FromEntity<DispatchRule>(e));
-        return list;
-    }
+    private Task<List<DispatchRule>> ReadAllAsync(CancellationToken ct) => _table.ReadPartitionAsync<DispatchRule>(Pk, ct);
 
     private static List<DispatchRule> Ordered(IEnumerable<DispatchRule> rules) =>
         rules.OrderBy(r => r.Order).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();

@@ -24,11 +24,5 @@ public sealed class TableStaffStore(StorageAccount account) : IStaffStore
 
     public Task<bool> TryAddAsync(StaffAccount account, CancellationToken ct) => _table.TryAddAsync(JsonRows.ToEntity(Pk, account.Username, account), ct);
 
-    public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken ct)
-    {
-        var list = new List<StaffAccount>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Pk}"), cancellationToken: ct))
-            list.Add(JsonRows.FromEntity<StaffAccount>(e));
-        return list;
-    }
+    public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken ct) => await _table.ReadPartitionAsync<StaffAccount>(Pk, ct);
 }

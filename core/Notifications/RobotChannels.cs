@@ -20,7 +20,7 @@ public sealed class RobotChannels(StorageAccount account, IOptions<NotificationO
     private const string Pk = "robot";
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private readonly TableClient _table = account.Table("Channels");
-    private (IReadOnlyList<RobotWebhook> Robots, DateTimeOffset LoadedAt)? _cache;
+    private readonly Refreshing<IReadOnlyList<RobotWebhook>> _cache = new(CacheFor, clock);
 
     public static readonly IReadOnlyDictionary<string, string> OfficialHosts = new Dictionary<string, string>
     {
@@ -29,14 +29,11 @@ public sealed class RobotChannels(StorageAccount account, IOptions<NotificationO
     };
 
     /// <summary>Every usable robot: configured ones first, then enabled stored ones; cached briefly.</summary>
-    public async Task<IReadOnlyList<RobotWebhook>> AllAsync(CancellationToken ct)
+    public Task<IReadOnlyList<RobotWebhook>> AllAsync(CancellationToken ct) => _cache.GetAsync(async () =>
     {
-        if (_cache is { } c && clock.GetUtcNow() - c.LoadedAt < CacheFor) return c.Robots;
         var stored = (await ReadAsync(ct)).Where(r => r.Enabled).Select(r => new RobotWebhook { Name = r.Name, Kind = r.Kind, Url = r.Url, Secret = r.Secret });
-        var robots = options.Value.Valid().Concat(stored).DistinctBy(r => r.Name).ToList();
-        _cache = (robots, clock.GetUtcNow());
-        return robots;
-    }
+        return (IReadOnlyList<RobotWebhook>)options.Value.Valid().Concat(stored).DistinctBy(r => r.Name).ToList();
+    });
 
     public async Task<IReadOnlyList<RobotChannelView>> ListAsync(Caller caller, CancellationToken ct)
     {
@@ -61,7 +58,7 @@ public sealed class RobotChannels(StorageAccount account, IOptions<NotificationO
         check.ThrowIfAny();
         var row = new StoredRobot(n!, kind!, url!, secret, input.Enabled ?? true);
         await _table.UpsertEntityAsync(JsonRows.ToEntity(Pk, n!, row), TableUpdateMode.Replace, ct);
-        _cache = null;
+        _cache.Invalidate();
         return new RobotChannelView(row.Name, row.Kind, Mask(row.Url), row.Secret is not null, row.Enabled, "api");
     }
 
@@ -70,7 +67,7 @@ public sealed class RobotChannels(StorageAccount account, IOptions<NotificationO
         RequireAdmin(caller);
         if (await _table.GetIfExistsAsync(Pk, name, ct) is null) throw new NotFoundException("Notification channel", name);
         await _table.DeleteIfExistsAsync(Pk, name, ct);
-        _cache = null;
+        _cache.Invalidate();
     }
 
     private bool UrlAllowed(string url, string kind)
@@ -80,13 +77,7 @@ public sealed class RobotChannels(StorageAccount account, IOptions<NotificationO
         return u.Scheme == Uri.UriSchemeHttps && u.IsDefaultPort && string.Equals(u.Host, OfficialHosts[kind], StringComparison.OrdinalIgnoreCase);
     }
 
-    private async Task<List<StoredRobot>> ReadAsync(CancellationToken ct)
-    {
-        var list = new List<StoredRobot>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Pk}"), cancellationToken: ct))
-            list.Add(JsonRows.FromEntity<StoredRobot>(e));
-        return list;
-    }
+    private Task<List<StoredRobot>> ReadAsync(CancellationToken ct) => _table.ReadPartitionAsync<StoredRobot>(Pk, ct);
 
     /// <summary>The webhook's key or access token is a credential too: only the start of it is shown.</summary>
     private static string Mask(string url)

@@ -12,18 +12,12 @@ public sealed class SlaService(SlaStore store, TimeProvider clock)
     /// <summary>Calendars change rarely; other app instances see an edit within this time.</summary>
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, (BusinessCalendar Calendar, DateTimeOffset LoadedAt)> _calendars = new();
-    private (SlaSnapshot Snapshot, DateTimeOffset LoadedAt)? _snapshot;
+    private readonly Refreshing<SlaSnapshot> _snapshot = new(CacheFor, clock);
 
     /// <summary>All policies in match order and all calendars, for lifecycle steps (which must not do I/O); cached briefly.</summary>
-    public async Task<SlaSnapshot> SnapshotAsync(CancellationToken ct)
-    {
-        if (_snapshot is { } s && clock.GetUtcNow() - s.LoadedAt < CacheFor) return s.Snapshot;
-        var policies = Ordered(await store.ListPoliciesAsync(ct));
-        var calendars = (await store.ListCalendarsAsync(ct)).ToDictionary(c => c.Id, c => BusinessCalendar.From(c.Spec));
-        var snapshot = new SlaSnapshot(policies, calendars);
-        _snapshot = (snapshot, clock.GetUtcNow());
-        return snapshot;
-    }
+    public Task<SlaSnapshot> SnapshotAsync(CancellationToken ct) => _snapshot.GetAsync(async () => new SlaSnapshot(
+        Ordered(await store.ListPoliciesAsync(ct)),
+        (await store.ListCalendarsAsync(ct)).ToDictionary(c => c.Id, c => BusinessCalendar.From(c.Spec))));
 
     public async Task<Calendar> CreateCalendarAsync(Caller caller, CalendarInput input, CancellationToken ct)
     {
@@ -32,7 +26,7 @@ public sealed class SlaService(SlaStore store, TimeProvider clock)
         var now = clock.GetUtcNow();
         var c = Calendar.Of(Ids.New("cal"), spec, now, now);
         await store.AddCalendarAsync(c, ct);
-        _snapshot = null;
+        _snapshot.Invalidate();
         return c;
     }
 
@@ -44,7 +38,7 @@ public sealed class SlaService(SlaStore store, TimeProvider clock)
         var c = Calendar.Of(id, spec, current.Value.CreatedAt, clock.GetUtcNow());
         await store.ReplaceCalendarAsync(c, current.ETag, ct);
         _calendars[id] = (BusinessCalendar.From(spec), clock.GetUtcNow());
-        _snapshot = null;
+        _snapshot.Invalidate();
         return c;
     }
 
@@ -89,7 +83,7 @@ public sealed class SlaService(SlaStore store, TimeProvider clock)
         var now = clock.GetUtcNow();
         var p = new SlaPolicy(Ids.New("sla"), v.Name, order, v.Match, v.CalendarId, v.Targets, v.WarnAt, v.Escalations, now, now);
         await store.AddPolicyAsync(p, ct);
-        _snapshot = null;
+        _snapshot.Invalidate();
         return p;
     }
 
@@ -105,7 +99,7 @@ public sealed class SlaService(SlaStore store, TimeProvider clock)
             WarnAt = v.WarnAt, Escalations = v.Escalations, UpdatedAt = clock.GetUtcNow(),
         };
         await store.ReplacePolicyAsync(p, current.ETag, ct);
-        _snapshot = null;
+        _snapshot.Invalidate();
         return p;
     }
 

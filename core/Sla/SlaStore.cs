@@ -46,11 +46,5 @@ public sealed class SlaStore(StorageAccount account)
         return e is null ? null : new Stored<T>(JsonRows.FromEntity<T>(e), e.ETag);
     }
 
-    private async Task<IReadOnlyList<T>> ListAsync<T>(string pk, CancellationToken ct)
-    {
-        var list = new List<T>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pk}"), cancellationToken: ct))
-            list.Add(JsonRows.FromEntity<T>(e));
-        return list;
-    }
+    private async Task<IReadOnlyList<T>> ListAsync<T>(string pk, CancellationToken ct) => await _table.ReadPartitionAsync<T>(pk, ct);
 }

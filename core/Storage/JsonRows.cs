@@ -43,6 +43,15 @@ public static class JsonRows
         }
     }
 
+    /// <summary>Every row of one partition, deserialized; for the small configuration partitions (rules, policies, robots).</summary>
+    public static async Task<List<T>> ReadPartitionAsync<T>(this TableClient table, string pk, CancellationToken ct)
+    {
+        var list = new List<T>();
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pk}"), cancellationToken: ct))
+            list.Add(FromEntity<T>(e));
+        return list;
+    }
+
     public static async Task DeleteIfExistsAsync(this TableClient table, string pk, string rk, CancellationToken ct)
     {
         try { await table.DeleteEntityAsync(pk, rk, ETag.All, ct); }

@@ -17,10 +17,9 @@ public static class PoisonFunctions
     private static async Task<Ok<Paged<PoisonItem>>> List(string? pageSize, string? continuationToken, PoisonStore poison, CancellationToken ct) =>
         TypedResults.Ok(await poison.ListAsync(PageRequest.From(pageSize, continuationToken), ct));
 
-    private static async Task<Accepted> Retry(string id, PoisonStore poison, WorkQueues queues, TimeProvider clock, CancellationToken ct)
+    private static async Task<Accepted> Retry(string id, PoisonStore poison, CancellationToken ct)
     {
-        var message = await poison.ReviveAsync(id, ct);
-        await queues.SendOutboxAsync(message, clock.GetUtcNow(), ct);
+        await poison.RetryAsync(id, ct);
         return TypedResults.Accepted((string?)null);
     }
 }

@@ -91,8 +91,7 @@ public static partial class TicketEngine
                 $"'{ev}' is not possible while the ticket is {t.Status}.", new JsonObject { ["event"] = ev }));
             return t;
         }
-        var meta = new WorkflowMeta("", 0, 0, 0, new Dictionary<string, ArmedTimer>(), false, ctx.Now, ctx.Now);
-        return Transition(step, t, transition, ev, input, Actor.System, meta, ctx, rearm: false);
+        return Transition(step, t, transition, ev, input, Actor.System, Empty(ctx), ctx, rearm: false);
     }
 
     private static Ticket Transition(Step<Ticket> step, Ticket t, TransitionSpec spec, string ev, ActionInput input, Actor actor,

@@ -9,7 +9,7 @@ namespace ServerlessService.Orchestrations.Runtime;
 public sealed record PoisonItem(string Id, string InstanceId, string Kind, int Attempts, string? LastError, DateTimeOffset ParkedAt);
 
 /// <summary>Outbox items that used up their attempts: listed for admins, who may send them back to the queue.</summary>
-public sealed class PoisonStore(StorageAccount account, InstanceStore store, TimeProvider clock)
+public sealed class PoisonStore(StorageAccount account, InstanceStore store, WorkQueues queues, TimeProvider clock)
 {
     private const string Pk = "poison";
     private readonly TableClient _table = account.Table(WorkflowTables.Poison);
@@ -21,8 +21,8 @@ public sealed class PoisonStore(StorageAccount account, InstanceStore store, Tim
     public Task<Paged<PoisonItem>> ListAsync(PageRequest page, CancellationToken ct) =>
         TablePaging.ReadPageAsync(_table, TableClient.CreateQueryFilter($"PartitionKey eq {Pk}"), page, JsonRows.FromEntity<PoisonItem>, ct);
 
-    /// <summary>Puts a parked item back as pending with fresh attempts; the caller sends its queue message.</summary>
-    public async Task<OutboxMessage> ReviveAsync(string id, CancellationToken ct)
+    /// <summary>Puts a parked item back as pending with fresh attempts and sends it to the outbox queue.</summary>
+    public async Task RetryAsync(string id, CancellationToken ct)
     {
         var row = await _table.GetIfExistsAsync(Pk, id, ct) ?? throw new NotFoundException("Poison item", id);
         var parked = JsonRows.FromEntity<PoisonItem>(row);
@@ -31,7 +31,7 @@ public sealed class PoisonStore(StorageAccount account, InstanceStore store, Tim
             var pending = item with { Status = OutboxStatus.Pending, Attempts = 0, NextAttemptAt = clock.GetUtcNow() };
             if (!await store.TryReplaceOutboxAsync(pending, etag, ct)) throw new ConflictException("Item changed.", "The item changed while being retried; try again.");
         }
+        await queues.SendOutboxAsync(new OutboxMessage(parked.InstanceId, id), clock.GetUtcNow(), ct);
         await _table.DeleteIfExistsAsync(Pk, id, ct);
-        return new OutboxMessage(parked.InstanceId, id);
     }
 }

@@ -16,5 +16,4 @@ public static class WorkflowTables
     public const string TimerQueue = "timers";
 
     public static readonly string[] Tables = [Instances, Active, Poison];
-    public static readonly string[] Queues = [OutboxQueue, TimerQueue];
 }

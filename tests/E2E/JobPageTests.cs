@@ -1,11 +1,12 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ServerlessService.Testing;
+using static ServerlessService.E2ETests.PortalApi;
 
 [assembly: CaptureConsole]
+
 
 namespace ServerlessService.E2ETests;
 
@@ -21,7 +22,7 @@ public sealed partial class JobPageTests(PortalFixture portal)
     [Fact]
     public async Task TheEngineerOpensTheJobFromTheSmsLinkAndAcceptsIt()
     {
-        using var admin = await AdminAsync();
+        using var admin = await AdminAsync(App);
         var engineerPhone = "+8613900139" + Random.Shared.Next(100, 999);
         var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
         var customer = await PostAsync(admin, "/api/customers", new
@@ -70,7 +71,7 @@ public sealed partial class JobPageTests(PortalFixture portal)
     [Fact]
     public async Task TheCustomerSignsInFromTheResolvedSmsRatesAndConfirms()
     {
-        using var admin = await AdminAsync();
+        using var admin = await AdminAsync(App);
         var phone = "+8613800138" + Random.Shared.Next(100, 999);
         var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
         var customer = await PostAsync(admin, "/api/customers", new
@@ -124,25 +125,8 @@ public sealed partial class JobPageTests(PortalFixture portal)
         Assert.Equal(0, await page.Locator(".actions button").CountAsync());
     }
 
-    private async Task<HttpClient> AdminAsync()
-    {
-        var http = App.Client();
-        var login = await PostAsync(http, "/api/auth/login", new { username = "admin", password = RunningApp.AdminPassword });
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)login["token"]!);
-        return http;
-    }
-
-    private async Task<string> LinkAsync(HttpClient admin, string phone)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var inbox = await admin.GetFromJsonAsync<JsonArray>("/api/dev/sms?to=" + Uri.EscapeDataString(phone), TestContext.Current.CancellationToken);
-            var match = inbox!.Select(m => LinkPath().Match((string)m!["body"]!)).FirstOrDefault(m => m.Success);
-            if (match is not null) return new Uri(App.BaseAddress, match.Value).ToString();
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-        throw new TimeoutException("No job link arrived by SMS.");
-    }
+    private async Task<string> LinkAsync(HttpClient admin, string phone) =>
+        new Uri(App.BaseAddress, await SmsAsync(admin, phone, "/e/", LinkPath())).ToString();
 
     /// <summary>The ticket's status once it is the expected one (the page syncs in the background), or the last seen.</summary>
     private static async Task<string> StatusAsync(HttpClient admin, string id, string expected)
@@ -154,27 +138,6 @@ public sealed partial class JobPageTests(PortalFixture portal)
             if (status != expected) await Task.Delay(100, TestContext.Current.CancellationToken);
         }
         return status;
-    }
-
-    /// <summary>The first match of the pattern in the newest SMS to this phone that contains the marker.</summary>
-    private static async Task<string> SmsAsync(HttpClient admin, string phone, string marker, Regex pattern)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var inbox = await admin.GetFromJsonAsync<JsonArray>("/api/dev/sms?to=" + Uri.EscapeDataString(phone), TestContext.Current.CancellationToken);
-            var body = inbox!.Select(m => (string)m!["body"]!).FirstOrDefault(b => b.Contains(marker));
-            if (body is not null) return pattern.Match(body).Value;
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-        throw new TimeoutException($"No SMS with '{marker}' arrived for {phone}.");
-    }
-
-    private static async Task<JsonObject> PostAsync(HttpClient http, string path, object body)
-    {
-        using var r = await http.PostAsJsonAsync(path, body, TestContext.Current.CancellationToken);
-        var text = await r.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(r.IsSuccessStatusCode, $"{path} → {(int)r.StatusCode}: {text}");
-        return JsonNode.Parse(text)!.AsObject();
     }
 
     [GeneratedRegex("/e/[0-9A-Za-z]{10}")]

@@ -1,8 +1,9 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+
+using static ServerlessService.E2ETests.PortalApi;
 
 namespace ServerlessService.E2ETests;
 
@@ -35,7 +36,7 @@ public sealed class PortalTests(PortalFixture portal)
     [Fact]
     public async Task ACustomerSignsInWithAnSmsCodeAndSeesTheirTickets()
     {
-        using var admin = await AdminAsync();
+        using var admin = await AdminAsync(portal.App);
         var phone = "+8613800137" + Random.Shared.Next(100, 999);
         var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
         var customer = await PostAsync(admin, "/api/customers", new
@@ -57,7 +58,7 @@ public sealed class PortalTests(PortalFixture portal)
     [Fact]
     public async Task ACustomerReportsAFaultWithAPhotoAndFollowsTheTicket()
     {
-        using var admin = await AdminAsync();
+        using var admin = await AdminAsync(portal.App);
         var phone = "+8613800136" + Random.Shared.Next(100, 999);
         var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
         var customer = await PostAsync(admin, "/api/customers", new
@@ -89,7 +90,7 @@ public sealed class PortalTests(PortalFixture portal)
     [Fact]
     public async Task TheConsoleBoardShowsABreachedTicketInRedInBothLanguages()
     {
-        using var admin = await AdminAsync();
+        using var admin = await AdminAsync(portal.App);
         var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
         var customer = await PostAsync(admin, "/api/customers", new
         {
@@ -125,7 +126,7 @@ public sealed class PortalTests(PortalFixture portal)
     [Fact]
     public async Task ADispatcherSeesTheRankedCandidatesAndReassignsTheJob()
     {
-        using var admin = await AdminAsync();
+        using var admin = await AdminAsync(portal.App);
         var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
         var customer = await PostAsync(admin, "/api/customers", new
         {
@@ -186,36 +187,8 @@ public sealed class PortalTests(PortalFixture portal)
         await page.GetByLabel("手机号").FillAsync(phone);
         await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "验证码已发送" })).ToBeVisibleAsync();
-        await page.GetByLabel("验证码").FillAsync(await CodeAsync(admin, phone));
+        await page.GetByLabel("验证码").FillAsync(await SmsAsync(admin, phone, "验证码", new Regex(@"\d{6}")));
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/my$"));
-    }
-
-    private async Task<HttpClient> AdminAsync()
-    {
-        var http = portal.App.Client();
-        var login = await PostAsync(http, "/api/auth/login", new { username = "admin", password = Testing.RunningApp.AdminPassword });
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)login["token"]!);
-        return http;
-    }
-
-    private static async Task<string> CodeAsync(HttpClient admin, string phone)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var inbox = await admin.GetFromJsonAsync<JsonArray>("/api/dev/sms?to=" + Uri.EscapeDataString(phone), TestContext.Current.CancellationToken);
-            var body = inbox!.Select(m => (string)m!["body"]!).FirstOrDefault(b => b.Contains("验证码"));
-            if (body is not null) return Regex.Match(body, @"\d{6}").Value;
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-        throw new TimeoutException("No sign-in code arrived.");
-    }
-
-    private static async Task<JsonObject> PostAsync(HttpClient http, string path, object body)
-    {
-        using var r = await http.PostAsJsonAsync(path, body, TestContext.Current.CancellationToken);
-        var text = await r.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(r.IsSuccessStatusCode, $"{path} → {(int)r.StatusCode}: {text}");
-        return JsonNode.Parse(text)!.AsObject();
     }
 }

@@ -1,0 +1,40 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ServerlessService.Testing;
+
+namespace ServerlessService.E2ETests;
+
+/// <summary>What the browser tests set up and check through the API: staff sign-in, JSON posts, SMS read back from the local channel.</summary>
+public static class PortalApi
+{
+    public static async Task<HttpClient> AdminAsync(RunningApp app)
+    {
+        var http = app.Client();
+        var login = await PostAsync(http, "/api/auth/login", new { username = "admin", password = RunningApp.AdminPassword });
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)login["token"]!);
+        return http;
+    }
+
+    public static async Task<JsonObject> PostAsync(HttpClient http, string path, object body)
+    {
+        using var r = await http.PostAsJsonAsync(path, body, TestContext.Current.CancellationToken);
+        var text = await r.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(r.IsSuccessStatusCode, $"{path} → {(int)r.StatusCode}: {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    /// <summary>The first match of the pattern in the newest SMS to this phone that contains the marker.</summary>
+    public static async Task<string> SmsAsync(HttpClient admin, string phone, string marker, Regex pattern)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var inbox = await admin.GetFromJsonAsync<JsonArray>("/api/dev/sms?to=" + Uri.EscapeDataString(phone), TestContext.Current.CancellationToken);
+            var body = inbox!.Select(m => (string)m!["body"]!).FirstOrDefault(b => b.Contains(marker));
+            if (body is not null) return pattern.Match(body).Value;
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        throw new TimeoutException($"No SMS with '{marker}' arrived for {phone}.");
+    }
+}
