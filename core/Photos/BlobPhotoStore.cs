@@ -19,6 +19,7 @@ public sealed class BlobPhotoStore(StorageAccount account) : IPhotoStore
             Metadata = new Dictionary<string, string>
             {
                 ["photoid"] = photo.Id,
+                ["kind"] = photo.Kind,
                 ["filename"] = Uri.EscapeDataString(photo.FileName ?? ""),
                 ["uploadedby"] = Uri.EscapeDataString(photo.UploadedBy),
                 ["uploadedat"] = photo.UploadedAt.ToString("O"),
@@ -34,18 +35,31 @@ public sealed class BlobPhotoStore(StorageAccount account) : IPhotoStore
         await foreach (var item in _container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, ticketId + "/", ct))
         {
             var blob = _container.GetBlobClient(item.Name);
-            var m = item.Metadata;
-            var photo = new PhotoBlob(
-                m.TryGetValue("photoid", out var id) ? id : item.Name,
-                item.Properties.ContentType ?? "application/octet-stream",
-                item.Properties.ContentLength ?? 0,
-                m.TryGetValue("filename", out var f) && f.Length > 0 ? Uri.UnescapeDataString(f) : null,
-                m.TryGetValue("uploadedby", out var by) ? Uri.UnescapeDataString(by) : "",
-                m.TryGetValue("uploadedat", out var at) && DateTimeOffset.TryParse(at, out var t) ? t : item.Properties.CreatedOn ?? default);
             if (!blob.CanGenerateSasUri) delegationKey ??= (await account.BlobService.GetUserDelegationKeyAsync(null, urlExpiresAt, ct)).Value;
-            result.Add((photo, ReadUrl(blob, urlExpiresAt, delegationKey)));
+            result.Add((Read(item), ReadUrl(blob, urlExpiresAt, delegationKey)));
         }
         return result.OrderBy(p => p.Item1.UploadedAt).ToList();
+    }
+
+    public async Task<PhotoBlob?> FindAsync(string ticketId, string photoId, CancellationToken ct)
+    {
+        // The id is the blob name's stem; the prefix "{ticketId}/{photoId}." matches only that photo, whatever its extension.
+        await foreach (var item in _container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, $"{ticketId}/{photoId}.", ct))
+            return Read(item);
+        return null;
+    }
+
+    private static PhotoBlob Read(BlobItem item)
+    {
+        var m = item.Metadata;
+        return new PhotoBlob(
+            m.TryGetValue("photoid", out var id) ? id : item.Name,
+            m.TryGetValue("kind", out var kind) ? kind : PhotoKinds.Fault,
+            item.Properties.ContentType ?? "application/octet-stream",
+            item.Properties.ContentLength ?? 0,
+            m.TryGetValue("filename", out var f) && f.Length > 0 ? Uri.UnescapeDataString(f) : null,
+            m.TryGetValue("uploadedby", out var by) ? Uri.UnescapeDataString(by) : "",
+            m.TryGetValue("uploadedat", out var at) && DateTimeOffset.TryParse(at, out var t) ? t : item.Properties.CreatedOn ?? default);
     }
 
     /// <summary>Shared-key SAS with a connection string (Azurite, keys); user-delegation SAS with a managed identity.</summary>

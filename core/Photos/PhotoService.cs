@@ -9,8 +9,13 @@ public sealed class PhotoService(TicketService tickets, IPhotoStore store, IOpti
 {
     private readonly PhotoOptions _o = options.Value;
 
-    public async Task<IReadOnlyList<Photo>> UploadAsync(Caller caller, string ticketId, IReadOnlyList<PhotoUpload> files, CancellationToken ct)
+    /// <summary>Stores every file as a photo of one kind (default fault); a signature upload takes exactly one file.</summary>
+    public async Task<IReadOnlyList<Photo>> UploadAsync(Caller caller, string ticketId, string? kind, IReadOnlyList<PhotoUpload> files, CancellationToken ct)
     {
+        var check = new Check();
+        var k = check.OneOf("kind", kind ?? PhotoKinds.Fault, PhotoKinds.All)!;
+        if (k == PhotoKinds.Signature && files.Count > 1) check.Add("files", "a signature is one image.");
+        check.ThrowIfAny();
         var ticket = await tickets.GetAsync(caller, ticketId, ct);
         var accepted = new List<(PhotoUpload File, string ContentType, string Extension)>();
         foreach (var file in files) accepted.Add(Inspect(file));
@@ -19,7 +24,7 @@ public sealed class PhotoService(TicketService tickets, IPhotoStore store, IOpti
         var now = clock.GetUtcNow();
         foreach (var (file, contentType, ext) in accepted)
         {
-            var blob = new PhotoBlob(Ids.New("pho"), contentType, file.Length, CleanName(file.FileName), caller.Subject, now);
+            var blob = new PhotoBlob(Ids.New("pho"), k, contentType, file.Length, CleanName(file.FileName), caller.Subject, now);
             await using var stream = file.Open();
             await store.SaveAsync(ticket.Id, blob, ext, stream, ct);
         }
@@ -31,7 +36,7 @@ public sealed class PhotoService(TicketService tickets, IPhotoStore store, IOpti
         var ticket = await tickets.GetAsync(caller, ticketId, ct);
         var expires = clock.GetUtcNow().Add(_o.ReadUrlLifetime);
         var stored = await store.ListAsync(ticket.Id, expires, ct);
-        return stored.Select(s => new Photo(s.Photo.Id, s.Photo.ContentType, s.Photo.Size, s.Photo.FileName, s.Photo.UploadedBy, s.Photo.UploadedAt, s.Url, expires)).ToList();
+        return stored.Select(s => new Photo(s.Photo.Id, s.Photo.Kind, s.Photo.ContentType, s.Photo.Size, s.Photo.FileName, s.Photo.UploadedBy, s.Photo.UploadedAt, s.Url, expires)).ToList();
     }
 
     private (PhotoUpload, string, string) Inspect(PhotoUpload file)

@@ -6,7 +6,7 @@ namespace ServerlessService.Core.Tickets;
 
 /// <summary>
 /// The TicketIndex table: a summary row per ticket in "all", "customer|…", "serial|…", "status|…" and "engineer|…",
-/// keyed newest first, so every list filter is a single-partition range query. Rows are derived from the ticket and
+/// "sla|warning" and "sla|breached" (open tickets needing attention), keyed newest first, so every list filter is a single-partition range query. Rows are derived from the ticket and
 /// written idempotently by the lifecycle's outbox, so a lost write is repaired by the retry.
 /// </summary>
 public sealed class TicketIndex(StorageAccount account)
@@ -19,6 +19,7 @@ public sealed class TicketIndex(StorageAccount account)
             : f.SerialNumber is not null ? "serial|" + f.SerialNumber
             : f.EngineerId is not null ? "engineer|" + f.EngineerId
             : f.Status is not null ? "status|" + f.Status
+            : f.SlaState is not null ? "sla|" + f.SlaState
             : "all";
         var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
         if (f.CreatedTo is { } to) parts.Add(TableClient.CreateQueryFilter($"RowKey ge {Inverted(to)}"));
@@ -27,6 +28,7 @@ public sealed class TicketIndex(StorageAccount account)
         if (f.CustomerId is not null) parts.Add(TableClient.CreateQueryFilter($"CustomerId eq {f.CustomerId}"));
         if (f.EngineerId is not null) parts.Add(TableClient.CreateQueryFilter($"EngineerId eq {f.EngineerId}"));
         if (f.SerialNumber is not null) parts.Add(TableClient.CreateQueryFilter($"SerialNumber eq {f.SerialNumber}"));
+        if (f.SlaState is not null) parts.Add(TableClient.CreateQueryFilter($"SlaState eq {f.SlaState}"));
         return TablePaging.ReadPageAsync(_index, string.Join(" and ", parts), page, JsonRows.FromEntity<TicketSummary>, ct);
     }
 
@@ -35,8 +37,14 @@ public sealed class TicketIndex(StorageAccount account)
     {
         var partitions = new List<string> { "all", "customer|" + s.CustomerId, "serial|" + s.SerialNumber, "status|" + s.Status };
         if (s.AssignedEngineerId is not null) partitions.Add("engineer|" + s.AssignedEngineerId);
+        if (NeedsAttention(s)) partitions.Add("sla|" + s.SlaState);
         return partitions;
     }
+
+    /// <summary>Work not yet resolved whose SLA is in warning or breach; once resolved, the breach is history, not a task.</summary>
+    private static bool NeedsAttention(TicketSummary s) =>
+        s.SlaState is { } state && TicketFilter.AttentionStates.Contains(state)
+        && s.Status is not (TicketStatus.Resolved or TicketStatus.Closed or TicketStatus.Cancelled);
 
     /// <summary>Writes the rows for the ticket as it is now and removes it from partitions it left.</summary>
     public async Task SyncAsync(TicketSummary s, IEnumerable<string> stalePartitions, CancellationToken ct)
@@ -55,6 +63,7 @@ public sealed class TicketIndex(StorageAccount account)
         row["CustomerId"] = s.CustomerId;
         row["EngineerId"] = s.AssignedEngineerId ?? "";
         row["SerialNumber"] = s.SerialNumber;
+        row["SlaState"] = s.SlaState ?? "";
         return row;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessService.Core.Common;
+using ServerlessService.Core.Dispatch;
 using ServerlessService.Core.Engineers;
 using ServerlessService.Functions.Hosting;
 
@@ -14,6 +15,7 @@ public static class EngineerFunctions
         var g = app.MapGroup("/api/engineers").WithTags("Engineers");
         g.MapPost("/", Create).RequireAuthorization(Policies.Staff);
         g.MapGet("/", List).RequireAuthorization(Policies.Staff);
+        g.MapGet("/workload", Workload).RequireAuthorization(Policies.Staff);
         g.MapGet("/{id}", Get);
         g.MapPut("/{id}", Update);
     }
@@ -27,6 +29,10 @@ public static class EngineerFunctions
     private static async Task<Ok<Paged<Engineer>>> List(
         string? name, string? pageSize, string? continuationToken, ClaimsPrincipal user, EngineerService engineers, CancellationToken ct) =>
         TypedResults.Ok(await engineers.ListAsync(user.ToCaller(), name, PageRequest.From(pageSize, continuationToken), ct));
+
+    /// <summary>Every engineer with their open jobs, busiest first: the dispatcher's view of who can take more work.</summary>
+    private static async Task<Ok<IReadOnlyList<EngineerWorkload>>> Workload(EngineerPool pool, CancellationToken ct) =>
+        TypedResults.Ok(EngineerWorkload.Of(await pool.SnapshotAsync(ct, fresh: true)));
 
     private static async Task<Ok<Engineer>> Get(string id, ClaimsPrincipal user, EngineerService engineers, CancellationToken ct) =>
         TypedResults.Ok(await engineers.GetAsync(user.ToCaller(), id, ct));

@@ -21,6 +21,7 @@ public static class PhotoFunctions
         g.MapGet("/", List);
     }
 
+    /// <summary>Form field "kind": fault (default), before, after, or signature (one image, for confirm or resolve).</summary>
     private static async Task<Created<IReadOnlyList<Photo>>> Upload(string id, HttpRequest request, ClaimsPrincipal user, PhotoService photos, CancellationToken ct)
     {
         if (!request.HasFormContentType)
@@ -29,7 +30,7 @@ public static class PhotoFunctions
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = RequestLimit;
         var form = await request.ReadFormAsync(ct);
         var files = form.Files.Select(f => new PhotoUpload(f.Name, f.FileName, f.Length, f.OpenReadStream)).ToList();
-        var stored = await photos.UploadAsync(user.ToCaller(), id, files, ct);
+        var stored = await photos.UploadAsync(user.ToCaller(), id, form["kind"].FirstOrDefault(), files, ct);
         return TypedResults.Created($"/api/tickets/{id}/photos", stored);
     }
 

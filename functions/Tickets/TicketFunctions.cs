@@ -30,11 +30,12 @@ public static class TicketFunctions
         return TypedResults.Created($"/api/tickets/{ticket.Id}", await lifecycle.ViewAsync(caller, ticket.Id, ct));
     }
 
+    /// <summary>Newest first. slaState=warning|breached lists open tickets in SLA warning or breach: the escalations inbox.</summary>
     private static async Task<Ok<Paged<TicketSummary>>> List(
         string? status, string? customerId, string? engineerId, string? serialNumber, string? createdFrom, string? createdTo,
-        string? pageSize, string? continuationToken, ClaimsPrincipal user, TicketService tickets, CancellationToken ct)
+        string? slaState, string? pageSize, string? continuationToken, ClaimsPrincipal user, TicketService tickets, CancellationToken ct)
     {
-        var filter = TicketFilter.Parse(status, customerId, engineerId, serialNumber, createdFrom, createdTo);
+        var filter = TicketFilter.Parse(status, customerId, engineerId, serialNumber, createdFrom, createdTo, slaState);
         return TypedResults.Ok(await tickets.ListAsync(user.ToCaller(), filter, PageRequest.From(pageSize, continuationToken), ct));
     }
 

@@ -15,7 +15,8 @@ public sealed record ActionInput(
     int? LaborMinutes = null,
     int? Score = null,
     string? Comment = null,
-    string? Priority = null)
+    string? Priority = null,
+    string? SignaturePhotoId = null)
 {
     public static readonly string[] PauseReasons = ["waiting-customer", "waiting-parts"];
 
@@ -46,8 +47,11 @@ public sealed record ActionInput(
                 v = v with
                 {
                     Cause = check.Text("cause", Cause, 500), Solution = check.Text("solution", Solution, 2000),
-                    LaborMinutes = check.Range("laborMinutes", LaborMinutes, 0, 10_000),
+                    LaborMinutes = check.Range("laborMinutes", LaborMinutes, 0, 10_000), SignaturePhotoId = Signature(check),
                 };
+                break;
+            case "confirm":
+                v = v with { SignaturePhotoId = Signature(check) };
                 break;
             case "rate":
                 v = v with { Score = check.Range("score", Score, 1, 5), Comment = check.Text("comment", Comment, 1000, required: false) };
@@ -58,5 +62,13 @@ public sealed record ActionInput(
         }
         check.ThrowIfAny();
         return v;
+    }
+
+    /// <summary>The customer's signature, drawn on screen and uploaded as a photo of kind "signature"; optional.</summary>
+    private string? Signature(Check check)
+    {
+        var id = check.Text("signaturePhotoId", SignaturePhotoId, 40, required: false);
+        if (id is not null && !Ids.LooksValid(id, "pho")) check.Add("signaturePhotoId", "is not a photo id.");
+        return id;
     }
 }

@@ -21,15 +21,19 @@ internal static class TicketEffects
             "arrive" => t with { Work = w with { ArrivedAt = now, ArrivalLocation = new GeoPoint(input.Lat, input.Lng) } },
             "pause" => t with { Work = w with { PauseReason = input.Reason, PauseNote = input.Note, ReturnStatus = t.Status } },
             "resume" => t with { Work = w with { PauseReason = null, PauseNote = null, ReturnStatus = null } },
-            "resolve" => t with { Work = w with { Resolution = new Resolution(input.Cause!, input.Solution!, input.LaborMinutes!.Value, now, actor.Id) } },
-            "confirm" or "auto-close" => t with { Work = w with { ClosedAt = now } },
-            "reject-resolution" or "reopen" => t with { Work = w with { Resolution = null, ClosedAt = null } },
+            "resolve" => t with { Work = w with { Resolution = new Resolution(input.Cause!, input.Solution!, input.LaborMinutes!.Value, now, actor.Id), Signature = Signed(w, input, actor, now) } },
+            "confirm" => t with { Work = w with { ClosedAt = now, Signature = Signed(w, input, actor, now) } },
+            "auto-close" => t with { Work = w with { ClosedAt = now } },
+            "reject-resolution" or "reopen" => t with { Work = w with { Resolution = null, ClosedAt = null, Signature = null } },
             "rate" => t with { Work = w with { Rating = new Rating(input.Score!.Value, input.Comment, now) } },
             "cancel" => t with { Work = w with { CancelReason = input.Reason } },
             "prioritize" => t with { Priority = input.Priority! },
             _ => t,
         };
     }
+
+    private static Signature? Signed(TicketWork w, ActionInput input, Actor actor, DateTimeOffset now) =>
+        input.SignaturePhotoId is { } photo ? new Signature(photo, now, actor.Id) : w.Signature;
 
     private static DispatchPlan Exclude(DispatchPlan? plan, string? engineerId)
     {

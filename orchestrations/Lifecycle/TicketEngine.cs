@@ -69,7 +69,7 @@ public static partial class TicketEngine
             SlaSteps.Rearm(step, t, meta, ctx);
             step.Data = t;
             // Warnings and breaches change what ticket lists show.
-            if (!step.Outbox.Any(o => o.Kind == IndexSyncHandler.KindName)) step.Outbox.Add(IndexSync(t, []));
+            if (!step.Outbox.Any(o => o.Kind == IndexSyncHandler.KindName)) step.Outbox.Add(IndexSync(t, Left(instance.Data, t)));
             step.Complete = ctx.Definition.IsFinal(t.Status);
             return step;
         }
@@ -126,8 +126,7 @@ public static partial class TicketEngine
         if (t.Status == ctx.Definition.Initial && t.AssignedEngineerId is null && previous.AssignedEngineerId is not null && t.Dispatch?.HoldForManual != true)
             step.Outbox.Add(AutoDispatch());
         // One index sync per step, covering every partition the ticket left during it.
-        var stale = TicketIndex.PartitionsOf(previous.Summary()).Except(TicketIndex.PartitionsOf(t.Summary()))
-            .Concat(step.Outbox.Where(o => o.Kind == IndexSyncHandler.KindName).SelectMany(o => o.Payload["stale"]!.AsArray().Select(s => (string)s!)))
+        var stale = Left(previous, t).Concat(step.Outbox.Where(o => o.Kind == IndexSyncHandler.KindName).SelectMany(o => o.Payload["stale"]!.AsArray().Select(s => (string)s!)))
             .Distinct().ToList();
         step.Outbox.RemoveAll(o => o.Kind == IndexSyncHandler.KindName);
         step.Outbox.Add(IndexSync(t, stale));
@@ -189,10 +188,15 @@ public static partial class TicketEngine
         if (i.Cause is not null) { data["cause"] = i.Cause; data["solution"] = i.Solution; data["laborMinutes"] = i.LaborMinutes; }
         if (i.Score is not null) { data["score"] = i.Score; data["comment"] = i.Comment; }
         if (i.Priority is not null) data["priority"] = i.Priority;
+        if (i.SignaturePhotoId is not null) data["signaturePhotoId"] = i.SignaturePhotoId;
         return data.Count == 0 ? null : data;
     }
 
-    private static OutboxRequest IndexSync(Ticket t, IReadOnlyList<string> stale) =>
+    /// <summary>The index partitions the ticket belonged in before the step and not after it.</summary>
+    private static IEnumerable<string> Left(Ticket previous, Ticket t) =>
+        TicketIndex.PartitionsOf(previous.Summary()).Except(TicketIndex.PartitionsOf(t.Summary()));
+
+    private static OutboxRequest IndexSync(Ticket t, IEnumerable<string> stale) =>
         new(IndexSyncHandler.KindName, new JsonObject { ["stale"] = new JsonArray([.. stale.Select(s => JsonValue.Create(s))]) }, Inline: true);
 
     private static WorkflowMeta Empty(StepContext ctx) => new("", 0, 0, 0, new Dictionary<string, ArmedTimer>(), false, ctx.Now, ctx.Now);

@@ -5,6 +5,7 @@ using ServerlessService.Core.Common;
 using ServerlessService.Core.Dispatch;
 using ServerlessService.Core.Engineers;
 using ServerlessService.Core.Notifications;
+using ServerlessService.Core.Photos;
 using ServerlessService.Core.Sla;
 using ServerlessService.Core.Storage;
 using ServerlessService.Core.Tickets;
@@ -28,7 +29,7 @@ public sealed record MessageStatus(string Id, string Kind, string? Audience, str
 /// </summary>
 public sealed class TicketLifecycle(
     WorkflowRuntime runtime, InstanceStore instances, DefinitionStore definitions, SlaService sla, IEngineerStore engineers,
-    RobotClient robots, IOptions<LifecycleOptions> options, TimeProvider clock) : IWorkflowTimers
+    RobotClient robots, IPhotoStore photos, IOptions<LifecycleOptions> options, TimeProvider clock) : IWorkflowTimers
 {
     public string Definition => DefinitionStore.Name;
 
@@ -50,6 +51,7 @@ public sealed class TicketLifecycle(
         var input = (body ?? new ActionInput()).Validate(action);
         var current = await FindAsync(caller, id, ct);
         if (action == "assign") await RequireEngineerAsync(input.EngineerId!, ct);
+        if (input.SignaturePhotoId is { } signature) await RequireSignatureAsync(id, signature, ct);
         var ctx = await ContextAsync(await definitions.GetAsync(current.Meta.Version, ct), ct);
         var ev = key is null ? null : new EventId($"api|{caller.Subject}|{key}", IdempotencyKeys.Fingerprint(new { action, input }));
         return await runtime.ExecuteAsync<Ticket>(id, ev, instance =>
@@ -119,6 +121,12 @@ public sealed class TicketLifecycle(
     private async Task RequireEngineerAsync(string engineerId, CancellationToken ct)
     {
         if (await engineers.GetIfExistsAsync(engineerId, ct) is null) throw ValidationFailedException.For("engineerId", $"no engineer '{engineerId}' exists.");
+    }
+
+    private async Task RequireSignatureAsync(string ticketId, string photoId, CancellationToken ct)
+    {
+        if (await photos.FindAsync(ticketId, photoId, ct) is not { Kind: PhotoKinds.Signature })
+            throw ValidationFailedException.For("signaturePhotoId", $"this ticket has no signature '{photoId}'; upload it to the ticket's photos with kind=signature first.");
     }
 
     /// <summary>What a step of a ticket on this lifecycle version needs, loaded ahead of the step.</summary>

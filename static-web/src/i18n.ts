@@ -1,4 +1,6 @@
 import { createI18n } from 'vue-i18n'
+import { adminMessages } from './console/admin/messages'
+import { opsMessages } from './console/ops/messages'
 
 // The language follows the browser (zh-CN for Chinese browsers, English otherwise), can be switched, and is remembered.
 export const languages = ['zh-CN', 'en'] as const
@@ -11,7 +13,7 @@ export function initialLanguage(): Language {
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
 }
 
-const messages = {
+const base = {
   'zh-CN': {
     app: { title: '售后服务平台', switch: 'English', tagline: '报修、进度、评价，一站完成' },
     home: { customer: '我的报修', customerHint: '用手机号登录，查看设备与工单', console: '工作台', consoleHint: '调度、主管、管理员', docs: 'API 参考' },
@@ -27,7 +29,9 @@ const messages = {
       metrics: { response: '响应', arrival: '到场', resolution: '解决' }, breached: '已超时', met: '已达成', paused: '已暂停', noPromise: '这张工单没有适用的服务承诺。' },
     console: { signIn: '工作台登录', username: '用户名', password: '密码', submit: '登录', board: '工单看板', allStatuses: '全部状态', status: '状态',
       priority: '优先级', sla: 'SLA', empty: '没有符合条件的工单', metric: '时限', target: '目标', remaining: '剩余', candidates: '候选工程师',
-      noCandidates: '没有可派的工程师', engineer: '工程师', distance: '距离 (km)', load: '负载', level: '等级', score: '评分', assigned: '当前负责', assignTo: '派给 {name}', slaStates: { running: '进行中', warning: '预警', breached: '已超时', paused: '已暂停', met: '已达成' } },
+      noCandidates: '没有可派的工程师', engineer: '工程师', distance: '距离 (km)', load: '负载', level: '等级', score: '评分', assigned: '当前负责', assignTo: '派给 {name}', signOut: '退出',
+      nav: { board: '工单看板', escalations: '升级', engineers: '工程师', calendars: '工作日历', policies: 'SLA 策略', rules: '派单规则', templates: '通知模板', lifecycle: '流程版本' },
+      slaStates: { running: '进行中', warning: '预警', breached: '已超时', paused: '已暂停', met: '已达成' } },
     kinds: { submitted: '受理', 'rule-fired': '规则命中', dispatched: '自动派单', 'dispatch-held': '待人工派单', assign: '派单', accept: '接单', decline: '拒单',
       depart: '出发', arrive: '到场', pause: '暂停', resume: '继续', resolve: '完工', confirm: '确认完工', 'reject-resolution': '驳回', rate: '评价', cancel: '取消',
       reopen: '重新打开', prioritize: '调整优先级', 'auto-close': '自动关闭', 'sla-warning': '超时预警', 'sla-breach': '超时', 'sla-escalation': '升级',
@@ -53,7 +57,9 @@ const messages = {
       metrics: { response: 'Response', arrival: 'Arrival', resolution: 'Resolution' }, breached: 'missed', met: 'met', paused: 'paused', noPromise: 'No service level applies to this ticket.' },
     console: { signIn: 'Console sign-in', username: 'User name', password: 'Password', submit: 'Sign in', board: 'Ticket board', allStatuses: 'All statuses', status: 'Status',
       priority: 'Priority', sla: 'SLA', empty: 'No tickets match', metric: 'Target', target: 'Goal', remaining: 'Left', candidates: 'Candidates',
-      noCandidates: 'No engineer can take it', engineer: 'Engineer', distance: 'Distance (km)', load: 'Load', level: 'Level', score: 'Score', assigned: 'Assigned', assignTo: 'Assign to {name}', slaStates: { running: 'Running', warning: 'Warning', breached: 'Breached', paused: 'Paused', met: 'Met' } },
+      noCandidates: 'No engineer can take it', engineer: 'Engineer', distance: 'Distance (km)', load: 'Load', level: 'Level', score: 'Score', assigned: 'Assigned', assignTo: 'Assign to {name}', signOut: 'Sign out',
+      nav: { board: 'Ticket board', escalations: 'Escalations', engineers: 'Engineers', calendars: 'Calendars', policies: 'SLA policies', rules: 'Dispatch rules', templates: 'Notification templates', lifecycle: 'Workflow versions' },
+      slaStates: { running: 'Running', warning: 'Warning', breached: 'Breached', paused: 'Paused', met: 'Met' } },
     kinds: { submitted: 'Received', 'rule-fired': 'Rule fired', dispatched: 'Auto-dispatched', 'dispatch-held': 'Needs manual dispatch', assign: 'Assigned',
       accept: 'Accepted', decline: 'Declined', depart: 'On the way', arrive: 'On site', pause: 'Paused', resume: 'Resumed', resolve: 'Resolved', confirm: 'Confirmed',
       'reject-resolution': 'Resolution rejected', rate: 'Rated', cancel: 'Cancelled', reopen: 'Reopened', prioritize: 'Priority changed', 'auto-close': 'Closed automatically',
@@ -65,6 +71,12 @@ const messages = {
     nav: { tickets: 'My tickets', devices: 'My devices', report: 'Report a fault' },
     status: { Submitted: 'Received', Assigned: 'Assigned', Accepted: 'Accepted', EnRoute: 'On the way', OnSite: 'On site', WaitingParts: 'Waiting for parts', WaitingCustomer: 'Waiting for you', Resolved: 'Resolved', Closed: 'Closed', Cancelled: 'Cancelled' },
   },
+}
+
+// Console feature folders keep their own text under their own key.
+const messages = {
+  'zh-CN': { ...base['zh-CN'], ...adminMessages['zh-CN'], ...opsMessages['zh-CN'] },
+  en: { ...base.en, ...adminMessages.en, ...opsMessages.en },
 }
 
 export const i18n = createI18n({ legacy: false, locale: initialLanguage(), fallbackLocale: 'en', messages })

@@ -7,6 +7,8 @@ import ReportFault from './pages/ReportFault.vue'
 import TicketDetail from './pages/TicketDetail.vue'
 import EngineerJob from './pages/EngineerJob.vue'
 import { session } from './api/client'
+import { adminRoutes } from './console/admin/routes'
+import { opsRoutes } from './console/ops/routes'
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -22,6 +24,8 @@ export const router = createRouter({
     { path: '/console/sign-in', component: () => import('./console/ConsoleSignIn.vue') },
     { path: '/console', component: () => import('./console/TicketBoard.vue'), meta: { signedIn: true, console: true } },
     { path: '/console/tickets/:id', component: () => import('./console/TicketDetail.vue'), meta: { signedIn: true, console: true } },
+    ...opsRoutes,
+    ...adminRoutes,
   ],
 })
 

@@ -635,6 +635,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/engineers/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EngineerWorkload"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/engineers/{id}": {
         parameters: {
             query?: never;
@@ -713,6 +748,7 @@ export interface paths {
                     serialNumber?: string;
                     createdFrom?: string;
                     createdTo?: string;
+                    slaState?: string;
                     pageSize?: string;
                     continuationToken?: string;
                 };
@@ -1823,6 +1859,7 @@ export interface components {
             score?: null | number | string;
             comment?: null | string;
             priority?: null | string;
+            signaturePhotoId?: null | string;
         };
         Address: {
             region: null | string;
@@ -2055,6 +2092,18 @@ export interface components {
             supervisorId: null | string;
             workingCalendarId?: null | string;
         };
+        EngineerWorkload: {
+            id: string;
+            name: string;
+            phone: string;
+            onDuty: boolean;
+            skills: components["schemas"]["Skill"][];
+            regions: string[];
+            /** Format: int32 */
+            openJobs: number | string;
+            /** Format: int32 */
+            maxConcurrentJobs: number | string;
+        };
         Escalation: {
             /** Format: int32 */
             afterPercent: number | string;
@@ -2180,6 +2229,7 @@ export interface components {
         };
         Photo: {
             id: string;
+            kind: string;
             contentType: string;
             /** Format: int64 */
             size: number | string;
