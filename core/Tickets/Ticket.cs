@@ -8,8 +8,8 @@ namespace ServerlessService.Core.Tickets;
 public sealed record TimeWindow(DateTimeOffset? From, DateTimeOffset? To);
 
 /// <summary>
-/// A service ticket (服务工单). Device, customer and warranty are snapshots taken at intake;
-/// deviceVerified is false when the serial number was not registered and staff must confirm the claim.
+/// A service ticket (服务工单). Device, customer (tier and name, for the engineer's job card) and warranty are snapshots
+/// taken at intake; deviceVerified is false when the serial number was not registered and staff must confirm the claim.
 /// </summary>
 public sealed record Ticket(
     string Id,
@@ -34,7 +34,8 @@ public sealed record Ticket(
     string? CustomerTier = null,
     TicketSla? Sla = null,
     TicketWork? Work = null,
-    DispatchPlan? Dispatch = null)
+    DispatchPlan? Dispatch = null,
+    string? CustomerName = null)
 {
     public TicketSummary Summary() =>
         new(Id, Number, Status, Priority, SerialNumber, DeviceVerified, CustomerId, AssignedEngineerId, FaultCategory, CreatedAt, Sla?.Summary(), Sla?.NextDue());

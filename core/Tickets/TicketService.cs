@@ -73,7 +73,7 @@ public sealed class TicketService(
             id, await numbers.NextAsync(ct), TicketStatus.Submitted, outcome.Priority ?? v.Priority, v.SerialNumber, device is not null, customerId,
             device?.Model, device?.ProductLine, warranty,
             v.FaultCategory, v.Description, v.ContactPhone ?? customer.Phone, site, v.PreferredWindow, null, caller.Subject, now, now,
-            CustomerTier: customer.Tier, Dispatch: DispatchPlan.From(outcome));
+            CustomerTier: customer.Tier, Dispatch: DispatchPlan.From(outcome), CustomerName: customer.Name);
     }
 
     private static string OwnerOf(Caller caller, TicketInput.Valid v, Device? device)

@@ -66,12 +66,10 @@ public static class FunctionApp
         app.UseRateLimiter();
         app.MapOpenApi("/api/openapi.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("ServerlessService API").WithOpenApiRoutePattern("/api/openapi.json")).AllowAnonymous();
-        // The portal's job page an engineer's SMS link opens (Static Web Apps rewrites /e/* the same way).
-        app.MapFallbackToFile("/e/{code}", "index.html").AllowAnonymous();
-        // The page a customer's "resolved" SMS links to, to confirm and rate.
-        app.MapFallbackToFile("/tickets/{id}", "tickets/index.html").AllowAnonymous();
-        // The portal's own routes (a single-page app) load its index.html.
-        foreach (var route in new[] { "/sign-in", "/my", "/my/{*rest}", "/console", "/console/{*rest}" }) app.MapFallbackToFile(route, "index.html").AllowAnonymous();
+        // The portal's routes (a single-page app) load its index.html, as Static Web Apps' navigationFallback does:
+        // /e/{code} from an engineer's SMS link, /tickets/{id} from a customer's "resolved" SMS.
+        string[] portal = ["/e/{code}", "/tickets/{id}", "/sign-in", "/my", "/my/{*rest}", "/jobs", "/jobs/{*rest}", "/console", "/console/{*rest}"];
+        foreach (var route in portal) app.MapFallbackToFile(route, "index.html").AllowAnonymous();
         Endpoints.Map(app, localSms: app.Services.GetRequiredService<ISmsChannel>() is LocalSmsChannel, underFunctionsHost: UnderFunctionsHost);
         return app;
     }

@@ -6,6 +6,7 @@ import MyDevices from './pages/MyDevices.vue'
 import ReportFault from './pages/ReportFault.vue'
 import TicketDetail from './pages/TicketDetail.vue'
 import EngineerJob from './pages/EngineerJob.vue'
+import MyJobs from './pages/engineer/MyJobs.vue'
 import { session } from './api/client'
 import { adminRoutes } from './console/admin/routes'
 import { opsRoutes } from './console/ops/routes'
@@ -19,7 +20,11 @@ export const router = createRouter({
     { path: '/my/devices', component: MyDevices, meta: { signedIn: true } },
     { path: '/my/report', component: ReportFault, meta: { signedIn: true } },
     { path: '/my/tickets/:id', component: TicketDetail, meta: { signedIn: true } },
+    // The customer's "resolved" SMS links to /tickets/{id}.
+    { path: '/tickets/:id', redirect: to => `/my/tickets/${to.params.id}` },
     { path: '/e/:code', component: EngineerJob },
+    { path: '/jobs', component: MyJobs, meta: { signedIn: true, engineer: true } },
+    { path: '/jobs/:id', component: EngineerJob, meta: { signedIn: true, engineer: true } },
     // The console loads Element Plus on demand, so phone pages stay light.
     { path: '/console/sign-in', component: () => import('./console/ConsoleSignIn.vue') },
     { path: '/console', component: () => import('./console/TicketBoard.vue'), meta: { signedIn: true, console: true } },
@@ -31,5 +36,6 @@ export const router = createRouter({
 
 router.beforeEach(to => {
   if (!to.meta.signedIn || session.token) return true
-  return to.meta.console ? { path: '/console/sign-in' } : { path: '/sign-in', query: { next: to.fullPath } }
+  if (to.meta.console) return { path: '/console/sign-in' }
+  return { path: '/sign-in', query: { next: to.fullPath, ...(to.meta.engineer ? { role: 'engineer' } : {}) } }
 })

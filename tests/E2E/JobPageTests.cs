@@ -69,7 +69,7 @@ public sealed partial class JobPageTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task TheCustomerSignsInFromTheResolvedSmsRatesAndConfirms()
+    public async Task TheCustomerOpensTheResolvedSmsLinkSignsToConfirmAndRates()
     {
         using var admin = await AdminAsync(App);
         var phone = "+8613800138" + Random.Shared.Next(100, 999);
@@ -95,23 +95,28 @@ public sealed partial class JobPageTests(PortalFixture portal)
         var path = await SmsAsync(admin, phone, "已完工", new Regex(@"/tickets/tkt-[0-9a-f]{32}"));
         Assert.Equal($"/tickets/{id}", path);
 
-        var page = await (await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" })).NewPageAsync();
+        var page = await (await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 844 } })).NewPageAsync();
         await page.GotoAsync(new Uri(App.BaseAddress, path).ToString());
-        await page.GetByLabel("手机号 Phone").FillAsync(phone);
-        await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码 Send code" }).ClickAsync();
-        var code = await SmsAsync(admin, phone, "验证码", new Regex(@"\d{6}"));
-        await page.GetByLabel("验证码 Code").FillAsync(code);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录 Sign in" }).ClickAsync();
+        await PortalPages.PhoneSignInAsync(page, admin, phone);
 
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Resolved");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/my/tickets/{id}$"));
+        await Assertions.Expect(page.Locator(".status")).ToHaveTextAsync("已完工");
         await Assertions.Expect(page.GetByText("更换阀片")).ToBeVisibleAsync();
-        await page.GetByLabel("满意度 Rating").SelectOptionAsync("5");
-        await page.GetByRole(AriaRole.Button, new() { Name = "提交评价 Rate" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#rating")).ToHaveTextAsync("★★★★★");
-        await page.GetByRole(AriaRole.Button, new() { Name = "确认完工 Confirm" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Closed");
+        await page.GetByRole(AriaRole.Button, new() { Name = "签字并确认完工" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("请先在框内签字。");
+        await PortalPages.SignAsync(page);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.Screenshots, "customer-confirm-zh.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "签字并确认完工" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".status")).ToHaveTextAsync("已关闭");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "5 星" }).ClickAsync();
+        await page.GetByLabel("意见（选填）").FillAsync("很及时");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".rated")).ToHaveTextAsync("感谢您的评价：5 星。");
         var stored = await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{id}", TestContext.Current.CancellationToken);
         Assert.Equal(5, (int)stored!["work"]!["rating"]!["score"]!);
+        var signature = await admin.GetFromJsonAsync<JsonArray>($"/api/tickets/{id}/photos", TestContext.Current.CancellationToken);
+        Assert.Equal((string)stored["work"]!["signature"]!["photoId"]!, (string)signature!.Single(p => (string)p!["kind"]! == "signature")!["id"]!);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class PortalTests(PortalFixture portal)
         await page.GetByRole(AriaRole.Button, new() { Name = "报修", Exact = true }).ClickAsync();
         await page.GetByLabel("故障类型").SelectOptionAsync("noise");
         await page.GetByLabel("故障描述").FillAsync("空压机运行时异响，压力上不去");
-        await page.GetByLabel("添加照片").SetInputFilesAsync(new FilePayload { Name = "fault.png", MimeType = "image/png", Buffer = Convert.FromBase64String(OnePixelPng) });
+        await page.GetByLabel("添加照片").SetInputFilesAsync(PortalPages.Png("fault.png"));
         await page.GetByRole(AriaRole.Button, new() { Name = "提交报修" }).ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/my/tickets/tkt-"));
@@ -178,17 +178,10 @@ public sealed class PortalTests(PortalFixture portal)
         await Assertions.Expect(page.Locator(".van-field__error-message").First).ToContainTextAsync("not a valid phone number");
     }
 
-    private const string OnePixelPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
-
     private async Task SignInAsync(IPage page, HttpClient admin, string phone)
     {
         await page.GotoAsync(portal.Url("/my"));
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in"));
-        await page.GetByLabel("手机号").FillAsync(phone);
-        await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "验证码已发送" })).ToBeVisibleAsync();
-        await page.GetByLabel("验证码").FillAsync(await SmsAsync(admin, phone, "验证码", new Regex(@"\d{6}")));
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await PortalPages.PhoneSignInAsync(page, admin, phone);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/my$"));
     }
 }

@@ -1,7 +1,10 @@
-import { session, Problem } from './client'
+import { session, Problem, type Schemas } from './client'
+
+export type Photo = Schemas['Photo']
+export type PhotoKind = 'fault' | 'before' | 'after' | 'signature'
 
 /** Shrinks a photo in the browser before upload: at most 1600 px on the long side, JPEG at 80 %. */
-export async function compress(file: File): Promise<Blob> {
+export async function compress(file: Blob): Promise<Blob> {
   const bitmap = await createImageBitmap(file)
   const scale = Math.min(1, 1600 / Math.max(bitmap.width, bitmap.height))
   const canvas = document.createElement('canvas')
@@ -11,21 +14,31 @@ export async function compress(file: File): Promise<Blob> {
   return await new Promise<Blob>((resolve, reject) => canvas.toBlob(b => (b ? resolve(b) : reject(new Error('compression failed'))), 'image/jpeg', 0.8))
 }
 
-/** Uploads photos to a ticket with progress (XMLHttpRequest: fetch reports no upload progress). */
-export function upload(ticketId: string, blobs: Blob[], onProgress: (percent: number) => void): Promise<void> {
+type UploadOptions = { kind?: PhotoKind; token?: string | null; onProgress?: (percent: number) => void }
+
+/**
+ * Uploads images to a ticket as one kind (fault by default) and answers the ticket's photos as stored.
+ * XMLHttpRequest, because fetch reports no upload progress.
+ */
+export function upload(ticketId: string, blobs: Blob[], options: UploadOptions = {}): Promise<Photo[]> {
   const form = new FormData()
-  blobs.forEach((b, i) => form.append('files', b, `photo-${i + 1}.jpg`))
+  form.append('kind', options.kind ?? 'fault')
+  blobs.forEach((b, i) => form.append('files', b, `${options.kind ?? 'photo'}-${i + 1}.${b.type === 'image/png' ? 'png' : 'jpg'}`))
+  const token = options.token === undefined ? session.token : options.token
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     xhr.open('POST', `/api/tickets/${ticketId}/photos`)
-    if (session.token) xhr.setRequestHeader('authorization', `Bearer ${session.token}`)
-    xhr.upload.onprogress = e => e.lengthComputable && onProgress(Math.round((100 * e.loaded) / e.total))
+    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`)
+    xhr.upload.onprogress = e => e.lengthComputable && options.onProgress?.(Math.round((100 * e.loaded) / e.total))
     xhr.onload = () => {
-      if (xhr.status < 300) return resolve()
-      const p = JSON.parse(xhr.responseText || '{}')
-      reject(new Problem(xhr.status, p.title ?? 'Upload failed', p.detail ?? '', p.errors ?? {}))
+      const body = JSON.parse(xhr.responseText || '{}')
+      if (xhr.status < 300) return resolve(body as Photo[])
+      reject(new Problem(xhr.status, body.title ?? 'Upload failed', body.detail ?? '', body.errors ?? {}))
     }
     xhr.onerror = () => reject(new Problem(0, 'Network error', 'The photos could not be sent.'))
     xhr.send(form)
   })
 }
+
+/** The id of the newest stored photo of a kind (a signature just uploaded). */
+export const newest = (photos: Photo[], kind: PhotoKind) => photos.filter(p => p.kind === kind).at(-1)?.id
