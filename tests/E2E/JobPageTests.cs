@@ -120,6 +120,38 @@ public sealed partial class JobPageTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task AnEngineerSignsInWithTheirPhoneAndOpensAJobFromMyJobs()
+    {
+        using var admin = await AdminAsync(App);
+        var engineerPhone = "+8613900131" + Random.Shared.Next(100, 999);
+        var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
+        var customer = await PostAsync(admin, "/api/customers", new
+        {
+            name = "赵女士", phone = "+8613800131" + Random.Shared.Next(100, 999), tier = "standard",
+            address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
+        });
+        await PostAsync(admin, "/api/devices", new { serialNumber = "SN-J-" + line, model = "AirPro 75", productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
+        var engineer = await PostAsync(admin, "/api/engineers", new
+        {
+            name = "钱工", phone = engineerPhone, skills = new[] { new { productLine = "boiler", level = 3 } }, regions = new[] { "310104" },
+        });
+        var ticket = await PostAsync(admin, "/api/tickets", new { serialNumber = "SN-J-" + line, faultCategory = "no-power", description = "设备无法开机", priority = "P2" });
+        await PostAsync(admin, $"/api/tickets/{ticket["id"]}/assign", new { engineerId = (string)engineer["id"]! });
+
+        var page = await (await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 844 } })).NewPageAsync();
+        await page.GotoAsync(new Uri(App.BaseAddress, "/jobs").ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("工程师登录");
+        await PortalPages.PhoneSignInAsync(page, admin, engineerPhone);
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/jobs$"));
+        await page.GetByText((string)ticket["number"]!).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已派单");
+        await page.GetByRole(AriaRole.Button, new() { Name = "接单", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已接单");
+        Assert.Equal("Accepted", await StatusAsync(admin, (string)ticket["id"]!, "Accepted"));
+    }
+
+    [Fact]
     public async Task ALinkThatIsNotValidShowsAPlainExplanation()
     {
         var page = await (await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" })).NewPageAsync();
