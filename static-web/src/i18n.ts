@@ -21,7 +21,7 @@ const base = {
     tickets: { title: '我的工单', empty: '还没有工单。设备出现故障时，在这里报修。', status: '状态', number: '工单号', signOut: '退出' },
     devices: { title: '我的设备', empty: '还没有登记的设备。', warranty: '质保', InWarranty: '保内', Expiring: '即将过保', OutOfWarranty: '保外', until: '至 {date}' },
     report: {
-      title: '报修', device: '设备', serial: '序列号', otherDevice: '其他设备（输入序列号）', scan: '拍摄序列号条码识别',
+      title: '报修', device: '设备', serial: '序列号', otherDevice: '其他设备（输入序列号）', otherAddress: '上门地址不是设备安装地址', region: '区县代码', regionHint: '6 位行政区划代码，如 310104', address: '详细地址', scan: '拍摄序列号条码识别',
       scanning: '正在识别…', scanned: '已识别序列号 {serial}', scanFailed: '没有识别到条码，请重拍，或选择“其他设备”手动输入。', category: '故障类型', description: '故障描述', descriptionHint: '请描述现象，至少 5 个字',
       window: '期望上门时间', from: '最早', to: '最晚', photos: '照片', addPhotos: '添加照片', submit: '提交报修', uploading: '正在上传照片 {percent}%',
       done: '已提交', categories: { 'no-power': '不通电', 'error-code': '报错代码', noise: '异响', leak: '漏水漏油', performance: '性能下降', damage: '损坏', installation: '安装', other: '其他' },
@@ -56,7 +56,8 @@ const base = {
     tickets: { title: 'My tickets', empty: 'No tickets yet. When a device has a fault, report it here.', status: 'Status', number: 'Ticket', signOut: 'Sign out' },
     devices: { title: 'My devices', empty: 'No devices on record yet.', warranty: 'Warranty', InWarranty: 'In warranty', Expiring: 'Expiring soon', OutOfWarranty: 'Out of warranty', until: 'until {date}' },
     report: {
-      title: 'Report a fault', device: 'Device', serial: 'Serial number', otherDevice: 'Another device (type its serial number)',
+      title: 'Report a fault', device: 'Device', serial: 'Serial number', otherDevice: 'Another device (type its serial number)', otherAddress: 'Visit an address other than where the device is installed',
+      region: 'Region code', regionHint: 'Six-digit GB/T 2260 code, e.g. 310104', address: 'Street address',
       scan: 'Scan the serial label (photo)', scanning: 'Reading…', scanned: 'Serial number {serial} read', scanFailed: 'No code found; take the photo again, or choose "Another device" and type it.', category: 'Fault', description: 'What happens?', descriptionHint: 'Describe the fault, at least 5 characters',
       window: 'Preferred visit', from: 'From', to: 'To', photos: 'Photos', addPhotos: 'Add photos', submit: 'Send the request', uploading: 'Uploading photos {percent}%',
       done: 'Sent', categories: { 'no-power': 'No power', 'error-code': 'Error code', noise: 'Noise', leak: 'Leak', performance: 'Poor performance', damage: 'Damage', installation: 'Installation', other: 'Other' },

@@ -88,6 +88,39 @@ public sealed class PortalTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task AnotherSiteAddressIsCheckedNextToItsFieldAndKept()
+    {
+        using var admin = await AdminAsync(portal.App);
+        var phone = "+8613800130" + Random.Shared.Next(100, 999);
+        var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
+        var customer = await PostAsync(admin, "/api/customers", new
+        {
+            name = "钱先生", phone, tier = "standard", address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
+        });
+        await PostAsync(admin, "/api/devices", new { serialNumber = "SN-A-" + line, model = "AirPro 75", productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
+        var page = await PageAsync("zh-CN");
+        await SignInAsync(page, admin, phone);
+        await page.GetByRole(AriaRole.Button, new() { Name = "报修", Exact = true }).ClickAsync();
+        await page.GetByLabel("故障描述").FillAsync("仓库空调不制冷");
+        await page.GetByLabel("上门地址不是设备安装地址").CheckAsync();
+        await page.GetByLabel("区县代码").FillAsync("31A");
+        await page.GetByLabel("详细地址").FillAsync("上海市闵行区申长路 1 号仓库");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交报修" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".van-field__error-message").First).ToContainTextAsync("six-digit");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/my/report$"));
+        await page.GetByLabel("区县代码").FillAsync("310112");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交报修" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/my/tickets/tkt-"));
+        var id = Regex.Match(page.Url, "tkt-[0-9a-f]{32}").Value;
+        var ticket = await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{id}", TestContext.Current.CancellationToken);
+        Assert.Equal("310112", (string)ticket!["siteAddress"]!["region"]!);
+        Assert.Equal("上海市闵行区申长路 1 号仓库", (string)ticket["siteAddress"]!["line"]!);
+        var mine = await admin.GetFromJsonAsync<JsonObject>($"/api/tickets?customerId={customer["id"]}", TestContext.Current.CancellationToken);
+        Assert.Single(mine!["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task TheConsoleBoardShowsABreachedTicketInRedInBothLanguages()
     {
         using var admin = await AdminAsync(portal.App);
