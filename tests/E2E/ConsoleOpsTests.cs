@@ -66,26 +66,29 @@ public sealed class ConsoleOpsTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task AnEngineerWithAnAssignedJobShowsLoadOneOfTheirLimitAndCanBeTakenOffDuty()
+    public async Task EngineersShowTheirLoadAsOpenJobsOfTheirLimitFullInRedAndCanBeTakenOffDuty()
     {
         using var admin = await AdminAsync(portal.App);
         var (line, _) = await CustomerWithDeviceAsync(admin, "SN-L-");
-        var name = "负载" + Guid.NewGuid().ToString("N")[..6];
-        // Skilled on another product line, so automatic dispatch leaves the ticket for the dispatcher's assignment.
-        var engineer = await PostAsync(admin, "/api/engineers", new
-        {
-            name, phone = "+8613900136" + Random.Shared.Next(100, 999), skills = new[] { new { productLine = "pl-other-" + line[3..], level = 4 } },
-            regions = new[] { "310104" }, maxConcurrentJobs = 2,
-        });
-        var ticket = await PostAsync(admin, "/api/tickets", new { serialNumber = "SN-L-" + line, faultCategory = "noise", description = "空压机运行时异响", priority = "P3" });
-        await PostAsync(admin, $"/api/tickets/{(string)ticket["id"]!}/assign", new { engineerId = (string)engineer["id"]! });
+        var prefix = "负载" + Guid.NewGuid().ToString("N")[..6];
+        var (name, engineer) = await AssignedEngineerAsync(admin, line, prefix + "甲", maxJobs: 2);
+        var (fullName, _) = await AssignedEngineerAsync(admin, line, prefix + "乙", maxJobs: 1);
 
         var page = await PageAsync("zh-CN");
         await SignInAsync(page);
         await page.GotoAsync(portal.Url("/console/engineers"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("工程师");
-        await page.GetByLabel("按姓名筛选").FillAsync(name);
+        await page.GetByLabel("按姓名筛选").FillAsync(prefix);
         var rows = page.Locator(".engineers .el-table__row");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        var full = rows.Filter(new() { HasText = fullName });
+        await Assertions.Expect(full.Locator(".count")).ToHaveTextAsync("1 / 1", new() { Timeout = 20_000 });
+        await Assertions.Expect(full.Locator(".count")).ToHaveClassAsync(new Regex("full"));
+        await Assertions.Expect(full.Locator(".state")).ToHaveTextAsync("满负荷");
+        await Assertions.Expect(full.Locator(".state")).ToHaveClassAsync(new Regex("el-tag--danger"));
+        await Assertions.Expect(rows.Filter(new() { HasText = name }).Locator(".count")).ToHaveTextAsync("1 / 2");
+        await page.ScreenshotAsync(new() { Path = Shot("console-engineers-zh.png"), FullPage = true });
+        await page.GetByLabel("按姓名筛选").FillAsync(name);
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         var row = rows.First;
         await Assertions.Expect(row).ToContainTextAsync(name);
@@ -93,7 +96,6 @@ public sealed class ConsoleOpsTests(PortalFixture portal)
         await Assertions.Expect(row.Locator(".state")).ToHaveTextAsync("忙碌");
         await Assertions.Expect(row).ToContainTextAsync("L4");
         await Assertions.Expect(row).ToContainTextAsync("310104");
-        await page.ScreenshotAsync(new() { Path = Shot("console-engineers-zh.png"), FullPage = true });
 
         var onDuty = page.GetByRole(AriaRole.Switch, new() { Name = $"{name} 在岗" });
         await Assertions.Expect(onDuty).ToBeCheckedAsync();
@@ -108,6 +110,7 @@ public sealed class ConsoleOpsTests(PortalFixture portal)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await Assertions.Expect(row.Locator(".state")).ToHaveTextAsync("Off duty");
+        await page.ScreenshotAsync(new() { Path = Shot("console-engineers-en.png"), FullPage = true });
         await page.GetByLabel("Filter by name").FillAsync(name + "-nobody");
         await Assertions.Expect(page.Locator(".engineers")).ToContainTextAsync("No engineer’s name contains");
     }
@@ -119,7 +122,7 @@ public sealed class ConsoleOpsTests(PortalFixture portal)
         var (line, customerPhone) = await CustomerWithDeviceAsync(admin, "SN-F-");
         var engineer = await PostAsync(admin, "/api/engineers", new
         {
-            name = "照片工程师", phone = "+8613900135" + Random.Shared.Next(100, 999), skills = new[] { new { productLine = "pl-other-" + line[3..], level = 3 } },
+            name = "照片工程师", phone = "+86139" + Random.Shared.Next(10_000_000, 99_999_999), skills = new[] { new { productLine = "pl-other-" + line[3..], level = 3 } },
             regions = new[] { "310104" },
         });
         var ticket = await PostAsync(admin, "/api/tickets", new { serialNumber = "SN-F-" + line, faultCategory = "leak", description = "冷却水泄漏严重", priority = "P2" });
@@ -169,6 +172,19 @@ public sealed class ConsoleOpsTests(PortalFixture portal)
         await page.ScreenshotAsync(new() { Path = Shot("console-ticket-report-en.png"), FullPage = true });
     }
 
+    /// <summary>An engineer skilled on another product line (so automatic dispatch leaves the ticket alone) with one job assigned by the dispatcher.</summary>
+    private static async Task<(string Name, JsonObject Engineer)> AssignedEngineerAsync(HttpClient admin, string line, string name, int maxJobs)
+    {
+        var engineer = await PostAsync(admin, "/api/engineers", new
+        {
+            name, phone = "+86139" + Random.Shared.Next(10_000_000, 99_999_999), skills = new[] { new { productLine = "pl-other-" + line[3..], level = 4 } },
+            regions = new[] { "310104" }, maxConcurrentJobs = maxJobs,
+        });
+        var ticket = await PostAsync(admin, "/api/tickets", new { serialNumber = "SN-L-" + line, faultCategory = "noise", description = "空压机运行时异响", priority = "P3" });
+        await PostAsync(admin, $"/api/tickets/{(string)ticket["id"]!}/assign", new { engineerId = (string)engineer["id"]! });
+        return (name, engineer);
+    }
+
     private async Task SignInAsync(IPage page)
     {
         await page.GotoAsync(portal.Url("/console/sign-in"));
@@ -182,7 +198,7 @@ public sealed class ConsoleOpsTests(PortalFixture portal)
     private static async Task<(string Line, string Phone)> CustomerWithDeviceAsync(HttpClient admin, string serialPrefix)
     {
         var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
-        var phone = "+8613800133" + Random.Shared.Next(100, 999);
+        var phone = "+86138" + Random.Shared.Next(10_000_000, 99_999_999);
         var customer = await PostAsync(admin, "/api/customers", new
         {
             name = "钱经理", phone, tier = "standard", address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
