@@ -1,4 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 
 // Console routes of this folder; each component is loaded on demand. meta: { signedIn: true, console: true }.
-export const opsRoutes: RouteRecordRaw[] = []
+export const opsRoutes: RouteRecordRaw[] = [
+  { path: '/console/escalations', component: () => import('./EscalationsInbox.vue'), meta: { signedIn: true, console: true } },
+  { path: '/console/engineers', component: () => import('./EngineerWorkloads.vue'), meta: { signedIn: true, console: true } },
+]
