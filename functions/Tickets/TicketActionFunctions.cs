@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ServerlessService.Core.Dispatch;
@@ -32,7 +31,7 @@ public static class TicketActionFunctions
     private static async Task<Ok<DispatchPlan>> Dispatch(string id, ClaimsPrincipal user, TicketLifecycle lifecycle, CancellationToken ct) =>
         TypedResults.Ok(await lifecycle.DispatchPlanAsync(user.ToCaller(), id, ct));
 
-    private static async Task<Ok<JsonObject>> Act(
+    private static async Task<Ok<TicketView>> Act(
         string id, string action, [FromBody] ActionInput? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         HttpResponse response, ClaimsPrincipal user, TicketLifecycle lifecycle, CancellationToken ct)
     {

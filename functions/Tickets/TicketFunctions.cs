@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ServerlessService.Core.Common;
-using System.Text.Json.Nodes;
 using ServerlessService.Core.Tickets;
 using ServerlessService.Orchestrations.Lifecycle;
 
@@ -20,7 +19,7 @@ public static class TicketFunctions
     }
 
     /// <summary>201 with the ticket as GET shows it, SLA clocks included.</summary>
-    private static async Task<Created<JsonObject>> Submit(
+    private static async Task<Created<TicketView>> Submit(
         TicketInput body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpResponse response,
         ClaimsPrincipal user, TicketService tickets, TicketLifecycle lifecycle, CancellationToken ct)
     {
@@ -40,6 +39,6 @@ public static class TicketFunctions
     }
 
     /// <summary>The ticket with its lifecycle version and SLA clocks (target, due, elapsed, remaining, state).</summary>
-    private static async Task<Ok<JsonObject>> Get(string id, ClaimsPrincipal user, TicketLifecycle lifecycle, CancellationToken ct) =>
+    private static async Task<Ok<TicketView>> Get(string id, ClaimsPrincipal user, TicketLifecycle lifecycle, CancellationToken ct) =>
         TypedResults.Ok(await lifecycle.ViewAsync(user.ToCaller(), id, ct));
 }

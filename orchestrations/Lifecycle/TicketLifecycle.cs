@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Dispatch;
@@ -89,26 +87,19 @@ public sealed class TicketLifecycle(
         (await FindAsync(caller, id, ct)).Data.Dispatch ?? new DispatchPlan([]);
 
     /// <summary>The ticket as the API shows it: its fields, the lifecycle version, and each SLA clock with due and remaining time.</summary>
-    public async Task<JsonObject> ViewAsync(Caller caller, string id, CancellationToken ct) => await ViewOfAsync(await FindAsync(caller, id, ct), ct);
+    public async Task<TicketView> ViewAsync(Caller caller, string id, CancellationToken ct) => await ViewOfAsync(await FindAsync(caller, id, ct), ct);
 
-    public async Task<JsonObject> ViewOfAsync(Instance<Ticket> instance, CancellationToken ct)
+    public async Task<TicketView> ViewOfAsync(Instance<Ticket> instance, CancellationToken ct)
     {
         var t = instance.Data;
-        var view = JsonSerializer.SerializeToNode(t with { Sla = null }, JsonRows.Json)!.AsObject();
-        view["lifecycleVersion"] = instance.Meta.Version;
+        TicketSlaView? slaView = null;
         if (t.Sla is { } s)
         {
             var calendar = await sla.CalendarAsync(s.CalendarId, ct);
             var now = clock.GetUtcNow();
-            view["sla"] = new JsonObject
-            {
-                ["policyId"] = s.PolicyId,
-                ["policyName"] = s.PolicyName,
-                ["calendarId"] = s.CalendarId,
-                ["clocks"] = JsonSerializer.SerializeToNode(s.Clocks.Select(c => ClockView.Of(c, calendar, now)).ToList(), JsonRows.Json),
-            };
+            slaView = new TicketSlaView(s.PolicyId, s.PolicyName, s.CalendarId, s.Clocks.Select(c => ClockView.Of(c, calendar, now)).ToList());
         }
-        return view;
+        return TicketView.Of(t, instance.Meta.Version, slaView);
     }
 
     private async Task<Instance<Ticket>> FindAsync(Caller caller, string id, CancellationToken ct)

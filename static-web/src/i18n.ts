@@ -16,9 +16,9 @@ export function initialLanguage(): Language {
 const base = {
   'zh-CN': {
     app: { title: '售后服务平台', switch: 'English', tagline: '报修、进度、评价，一站完成' },
-    home: { customer: '我的报修', customerHint: '用手机号登录，查看设备与工单', console: '工作台', consoleHint: '调度、主管、管理员', docs: 'API 参考' },
+    home: { customer: '我的报修', customerHint: '用手机号登录，查看设备与工单', engineer: '工程师', engineerHint: '用手机号登录，查看派给我的工单', console: '工作台', consoleHint: '调度、主管、管理员', docs: 'API 参考' },
     signIn: { title: '手机号登录', engineerTitle: '工程师登录', phone: '手机号', code: '验证码', send: '获取验证码', sent: '验证码已发送', submit: '登录' },
-    tickets: { title: '我的工单', empty: '还没有工单。设备出现故障时，在这里报修。', status: '状态', number: '工单号', signOut: '退出' },
+    tickets: { title: '我的工单', empty: '还没有工单。设备出现故障时，在这里报修。', status: '状态', number: '工单号', signOut: '退出', promise: '承诺 {time} 前' },
     devices: { title: '我的设备', empty: '还没有登记的设备。', warranty: '质保', InWarranty: '保内', Expiring: '即将过保', OutOfWarranty: '保外', until: '至 {date}' },
     report: {
       title: '报修', device: '设备', serial: '序列号', otherDevice: '其他设备（输入序列号）', otherAddress: '上门地址不是设备安装地址', region: '区县代码', regionHint: '6 位行政区划代码，如 310104', address: '详细地址', scan: '拍摄序列号条码识别',
@@ -51,9 +51,9 @@ const base = {
   },
   en: {
     app: { title: 'After-sales service', switch: '中文', tagline: 'Report, follow and rate your service in one place' },
-    home: { customer: 'My service requests', customerHint: 'Sign in with your phone to see devices and tickets', console: 'Console', consoleHint: 'Dispatchers, managers, admins', docs: 'API reference' },
+    home: { customer: 'My service requests', customerHint: 'Sign in with your phone to see devices and tickets', engineer: 'Engineers', engineerHint: 'Sign in with your phone to see your jobs', console: 'Console', consoleHint: 'Dispatchers, managers, admins', docs: 'API reference' },
     signIn: { title: 'Sign in with your phone', engineerTitle: 'Engineer sign-in', phone: 'Phone number', code: 'Code', send: 'Send code', sent: 'Code sent', submit: 'Sign in' },
-    tickets: { title: 'My tickets', empty: 'No tickets yet. When a device has a fault, report it here.', status: 'Status', number: 'Ticket', signOut: 'Sign out' },
+    tickets: { title: 'My tickets', empty: 'No tickets yet. When a device has a fault, report it here.', status: 'Status', number: 'Ticket', signOut: 'Sign out', promise: 'promised by {time}' },
     devices: { title: 'My devices', empty: 'No devices on record yet.', warranty: 'Warranty', InWarranty: 'In warranty', Expiring: 'Expiring soon', OutOfWarranty: 'Out of warranty', until: 'until {date}' },
     report: {
       title: 'Report a fault', device: 'Device', serial: 'Serial number', otherDevice: 'Another device (type its serial number)', otherAddress: 'Visit an address other than where the device is installed',

@@ -46,11 +46,20 @@ async function send<T>(item: PendingAction, token: string): Promise<T | null> {
   return await api<T>('POST', `/api/tickets/${item.ticketId}/${item.action}`, body, { token, idempotencyKey: item.id })
 }
 
+let running: Promise<unknown> = Promise.resolve()
+
 /**
  * Sends queued items in order. Stops at the first network failure (still offline) and keeps the rest; an item the
- * server refuses (4xx) is dropped and reported, since sending it again would be refused again.
+ * server refuses (4xx) is dropped and reported, since sending it again would be refused again. One flush runs at a
+ * time (the "online" event and a new action can ask at once), so no item is sent twice by this page.
  */
-export async function flush<T>(ticketId: string, token: string, onRefused: (p: Problem) => void): Promise<T | null> {
+export function flush<T>(ticketId: string, token: string, onRefused: (p: Problem) => void): Promise<T | null> {
+  const next = running.then(() => flushNow<T>(ticketId, token, onRefused))
+  running = next.catch(() => undefined)
+  return next
+}
+
+async function flushNow<T>(ticketId: string, token: string, onRefused: (p: Problem) => void): Promise<T | null> {
   let last: T | null = null
   for (const item of await pending(ticketId)) {
     try {

@@ -791,7 +791,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["JsonObject"];
+                        "application/json": components["schemas"]["TicketView"];
                     };
                 };
             };
@@ -826,7 +826,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["JsonObject"];
+                        "application/json": components["schemas"]["TicketView"];
                     };
                 };
             };
@@ -934,7 +934,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["JsonObject"];
+                        "application/json": components["schemas"]["TicketView"];
                     };
                 };
             };
@@ -1933,6 +1933,16 @@ export interface components {
             pauseIn?: null | string[];
             resumeOn?: null | string[];
         };
+        ClockView: {
+            metric: string;
+            target: string;
+            /** Format: date-time */
+            due: null | string;
+            elapsed: string;
+            remaining: string;
+            state: string;
+            fired: string[];
+        };
         Customer: {
             id: string;
             name: string;
@@ -2252,6 +2262,22 @@ export interface components {
             /** Format: date-time */
             parkedAt: string;
         };
+        Rating: {
+            /** Format: int32 */
+            score: number | string;
+            comment: null | string;
+            /** Format: date-time */
+            ratedAt: string;
+        };
+        Resolution: {
+            cause: string;
+            solution: string;
+            /** Format: int32 */
+            laborMinutes: number | string;
+            /** Format: date-time */
+            resolvedAt: string;
+            resolvedBy: string;
+        };
         RobotChannelInput: {
             name: null | string;
             kind: null | string;
@@ -2301,6 +2327,12 @@ export interface components {
             priorities: null | string[];
             warranty: null | string[];
             keywords: null | string[];
+        };
+        Signature: {
+            photoId: string;
+            /** Format: date-time */
+            signedAt: string;
+            collectedBy: string;
         };
         SignIn: {
             token: string;
@@ -2416,6 +2448,12 @@ export interface components {
             preferredWindow: null | components["schemas"]["TimeWindow"];
             customerId?: null | string;
         };
+        TicketSlaView: {
+            policyId: string;
+            policyName: string;
+            calendarId: null | string;
+            clocks: components["schemas"]["ClockView"][];
+        };
         TicketSummary: {
             id: string;
             number: string;
@@ -2431,6 +2469,55 @@ export interface components {
             slaState?: null | string;
             /** Format: date-time */
             slaDue?: null | string;
+        };
+        TicketView: {
+            id: string;
+            number: string;
+            status: string;
+            priority: string;
+            serialNumber: string;
+            deviceVerified: boolean;
+            customerId: string;
+            customerName: null | string;
+            customerTier: null | string;
+            model: null | string;
+            productLine: null | string;
+            warranty: null | components["schemas"]["Warranty"];
+            faultCategory: string;
+            description: string;
+            contactPhone: string;
+            siteAddress: components["schemas"]["Address"];
+            preferredWindow: null | components["schemas"]["TimeWindow"];
+            assignedEngineerId: null | string;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int32 */
+            lifecycleVersion: number | string;
+            sla: null | components["schemas"]["TicketSlaView"];
+            work: null | components["schemas"]["TicketWork"];
+            dispatch: null | components["schemas"]["DispatchPlan"];
+        };
+        TicketWork: {
+            /** Format: date-time */
+            acceptedAt?: null | string;
+            /** Format: date-time */
+            departedAt?: null | string;
+            /** Format: date-time */
+            arrivedAt?: null | string;
+            arrivalLocation?: null | components["schemas"]["GeoPoint"];
+            pauseReason?: null | string;
+            pauseNote?: null | string;
+            returnStatus?: null | string;
+            resolution?: null | components["schemas"]["Resolution"];
+            rating?: null | components["schemas"]["Rating"];
+            signature?: null | components["schemas"]["Signature"];
+            declinedBy?: null | string[];
+            /** Format: date-time */
+            closedAt?: null | string;
+            cancelReason?: null | string;
         };
         TimerSpec: {
             name: string;

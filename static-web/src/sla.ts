@@ -1,3 +1,7 @@
+// How SLA states look everywhere: running blue, warning orange, breached red, paused grey, met green (Element Plus tag types).
+export const slaTagType = (s?: string | null) =>
+  ({ running: 'primary', warning: 'warning', breached: 'danger', paused: 'info', met: 'success' } as const)[s ?? ''] ?? 'info'
+
 /** "01:02:03" until the due time, "-00:05:00" once it has passed. */
 export function countdown(due: string | null | undefined, now: number): string {
   if (!due) return ''
