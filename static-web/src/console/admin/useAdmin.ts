@@ -1,5 +1,6 @@
 import { ref } from 'vue'
 import { useRouter } from 'vue-router'
+import { useI18n } from 'vue-i18n'
 import { Problem, session } from '../../api/client'
 
 /**
@@ -27,6 +28,7 @@ export function useAdmin() {
 /** A form's submit state: field errors keyed like the problem's `errors` (e.g. `targets.response`, `holidays[2]`). */
 export function useFormErrors() {
   const router = useRouter()
+  const { t } = useI18n()
   const errors = ref<Record<string, string[]>>({})
   const message = ref('')
   const denied = ref(false)
@@ -48,7 +50,9 @@ export function useFormErrors() {
       if (e.status === 401) { session.token = null; await router.replace('/console/sign-in'); return undefined }
       denied.value = e.status === 403
       errors.value = e.errors
-      message.value = e.message
+      // The fields say what is wrong; the summary only says where to look.
+      const keys = Object.keys(e.errors)
+      message.value = keys.length ? `${t('admin.fixErrors')} ${keys.join(', ')}` : e.message
       return undefined
     } finally { saving.value = false }
   }
