@@ -33,7 +33,7 @@ export const adminMessages = {
       },
       rules: {
         title: '派单规则', create: '新建派单规则', edit: '编辑派单规则', hint: '受理时按顺序执行；勾选“命中后停止”的规则之后不再执行其他规则。',
-        enabled: '启用', stop: '命中后停止', when: '条件（留空表示任意）', then: '动作',
+        enabled: '启用', stop: '命中后停止', conditions: '条件', when: '条件（留空表示任意）', then: '动作',
         faultCategories: '故障类型', productLines: '产品线', regionPrefixes: '服务区域代码前缀', customerTiers: '客户等级', priorities: '优先级',
         warranty: '质保', keywords: '关键词', setPriority: '设为优先级', requireSkill: '要求技能（产品线）', minLevel: '最低技能等级',
         restrictRegions: '限定服务区域', restrictGroup: '限定工程师组（组长工程师 ID）', slaPolicy: 'SLA 策略', holdForManual: '转人工派单',
@@ -90,7 +90,7 @@ export const adminMessages = {
       },
       rules: {
         title: 'Dispatch rules', create: 'New dispatch rule', edit: 'Edit dispatch rule', hint: 'Run in order at intake; after a rule marked “stop” fires, no later rule runs.',
-        enabled: 'Enabled', stop: 'Stop after it fires', when: 'Conditions (empty matches anything)', then: 'Actions',
+        enabled: 'Enabled', stop: 'Stop after it fires', conditions: 'Conditions', when: 'Conditions (empty matches anything)', then: 'Actions',
         faultCategories: 'Fault', productLines: 'Product lines', regionPrefixes: 'Service region code prefixes', customerTiers: 'Customer tiers', priorities: 'Priorities',
         warranty: 'Warranty', keywords: 'Keywords', setPriority: 'Set priority', requireSkill: 'Require skill (product line)', minLevel: 'Minimum skill level',
         restrictRegions: 'Only these service regions', restrictGroup: 'Only this engineer group (lead engineer id)', slaPolicy: 'SLA policy', holdForManual: 'Hold for manual dispatch',
