@@ -7,7 +7,8 @@ namespace ServerlessService.Functions.Sla;
 /// <summary>Business calendars (工作日历). Read: staff. Create and edit: admins and managers.</summary>
 public static class CalendarFunctions
 {
-    public sealed record Due(DateTimeOffset Value);
+    /// <summary>When the business minutes from the start fall due.</summary>
+    public sealed record DueTime(DateTimeOffset Due);
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -35,7 +36,7 @@ public static class CalendarFunctions
         TypedResults.Ok(await sla.UpdateCalendarAsync(user.ToCaller(), id, body, ct));
 
     /// <summary>{"due": ISO 8601} — when a target of that many business minutes from start falls due on this calendar.</summary>
-    private static async Task<Ok<Dictionary<string, DateTimeOffset>>> PreviewDue(
+    private static async Task<Ok<DueTime>> PreviewDue(
         string id, string? start, string? minutes, ClaimsPrincipal user, SlaService sla, CancellationToken ct) =>
-        TypedResults.Ok(new Dictionary<string, DateTimeOffset> { ["due"] = await sla.DueAsync(user.ToCaller(), id, start, minutes, ct) });
+        TypedResults.Ok(new DueTime(await sla.DueAsync(user.ToCaller(), id, start, minutes, ct)));
 }

@@ -1536,9 +1536,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: string;
-                        };
+                        "application/json": components["schemas"]["DueTime"];
                     };
                 };
             };
@@ -2072,6 +2070,10 @@ export interface components {
             when: null | components["schemas"]["RuleConditionsInput"];
             then: null | components["schemas"]["RuleActionsInput"];
             stop: null | boolean;
+        };
+        DueTime: {
+            /** Format: date-time */
+            due: string;
         };
         Engineer: {
             id: string;
