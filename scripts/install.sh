@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh machine that has the .NET SDK, node/npm and apt:
-# the pinned npm packages (Azurite), Debian's Chromium (browser tests) and the NuGet packages. Safe to run again.
+# the pinned npm packages (Azurite, axe-core for the accessibility test; the portal's own), Debian's Chromium (browser tests) and the NuGet packages. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "Installing npm packages (Azurite)…"
+  echo "Installing npm packages (Azurite, axe-core)…"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

@@ -65,6 +65,8 @@ public sealed class TicketLifecycleTests(LifecycleAppFixture app) : IClassFixtur
         var bad = (await ActAsync(staff, id, "assign", new { engineerId = "eng-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b0" })).AssertProblem(HttpStatusCode.BadRequest);
         Assert.Contains("engineerId", bad.ErrorFields);
         (await ActAsync(staff, id, "cancel", new { })).AssertProblem(HttpStatusCode.BadRequest);
+        // A number sent as a string is the wrong type, not a number.
+        Assert.Contains("lat", (await ActAsync(staff, id, "arrive", new { lat = "31.19", lng = 121.43, reason = "x" })).AssertProblem(HttpStatusCode.BadRequest).ErrorFields);
 
         Assert.DoesNotContain(await TimelineAsync(staff, id), e => e!["kind"]!.GetValue<string>() is "assign" or "cancel");
         Assert.Equal("Submitted", (await staff.GetAsync($"/api/tickets/{id}")).Str("status"));

@@ -1846,15 +1846,15 @@ export interface components {
             reason?: null | string;
             note?: null | string;
             /** Format: double */
-            lat?: null | number | string;
+            lat?: null | number;
             /** Format: double */
-            lng?: null | number | string;
+            lng?: null | number;
             cause?: null | string;
             solution?: null | string;
             /** Format: int32 */
-            laborMinutes?: null | number | string;
+            laborMinutes?: null | number;
             /** Format: int32 */
-            score?: null | number | string;
+            score?: null | number;
             comment?: null | string;
             priority?: null | string;
             signaturePhotoId?: null | string;
@@ -1863,9 +1863,9 @@ export interface components {
             region: null | string;
             line: null | string;
             /** Format: double */
-            lat: null | number | string;
+            lat: null | number;
             /** Format: double */
-            lng: null | number | string;
+            lng: null | number;
         };
         Calendar: {
             id: string;
@@ -1913,15 +1913,15 @@ export interface components {
             engineerId: string;
             name: string;
             /** Format: double */
-            distanceKm: null | number | string;
+            distanceKm: null | number;
             /** Format: int32 */
-            load: number | string;
+            load: number;
             /** Format: int32 */
-            maxJobs: number | string;
+            maxJobs: number;
             /** Format: int32 */
-            level: number | string;
+            level: number;
             /** Format: double */
-            score: null | number | string;
+            score: null | number;
             excluded: null | string;
         };
         ClockSpec: {
@@ -1976,7 +1976,7 @@ export interface components {
         DefinitionInfo: {
             name: string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
             /** Format: date-time */
             publishedAt: string;
             publishedBy: string;
@@ -2032,7 +2032,7 @@ export interface components {
             heldReason: null | string;
             candidates: components["schemas"]["CandidateScore"][];
             excludedCounts: {
-                [key: string]: number | string;
+                [key: string]: number;
             };
         };
         DispatchPlan: {
@@ -2052,7 +2052,7 @@ export interface components {
             id: string;
             name: string;
             /** Format: int32 */
-            order: number | string;
+            order: number;
             enabled: boolean;
             when: components["schemas"]["RuleConditions"];
             then: components["schemas"]["RuleActions"];
@@ -2065,7 +2065,7 @@ export interface components {
         DispatchRuleInput: {
             name: null | string;
             /** Format: int32 */
-            order: null | number | string;
+            order: null | number;
             enabled: null | boolean;
             when: null | components["schemas"]["RuleConditionsInput"];
             then: null | components["schemas"]["RuleActionsInput"];
@@ -2083,7 +2083,7 @@ export interface components {
             regions: string[];
             location: null | components["schemas"]["GeoPoint"];
             /** Format: int32 */
-            maxConcurrentJobs: number | string;
+            maxConcurrentJobs: number;
             onDuty: boolean;
             supervisorId: null | string;
             /** Format: date-time */
@@ -2099,7 +2099,7 @@ export interface components {
             regions: null | string[];
             location: null | components["schemas"]["GeoPoint"];
             /** Format: int32 */
-            maxConcurrentJobs: null | number | string;
+            maxConcurrentJobs: null | number;
             onDuty: null | boolean;
             supervisorId: null | string;
             workingCalendarId?: null | string;
@@ -2112,18 +2112,18 @@ export interface components {
             skills: components["schemas"]["Skill"][];
             regions: string[];
             /** Format: int32 */
-            openJobs: number | string;
+            openJobs: number;
             /** Format: int32 */
-            maxConcurrentJobs: number | string;
+            maxConcurrentJobs: number;
         };
         Escalation: {
             /** Format: int32 */
-            afterPercent: number | string;
+            afterPercent: number;
             actions: string[];
         };
         EscalationInput: {
             /** Format: int32 */
-            afterPercent: null | number | string;
+            afterPercent: null | number;
             actions: null | string[];
         };
         FiredRule: {
@@ -2132,9 +2132,9 @@ export interface components {
         };
         GeoPoint: {
             /** Format: double */
-            lat: null | number | string;
+            lat: null | number;
             /** Format: double */
-            lng: null | number | string;
+            lng: null | number;
         };
         Health: {
             status: string;
@@ -2144,7 +2144,7 @@ export interface components {
         };
         HistoryEntry: {
             /** Format: int64 */
-            seq: number | string;
+            seq: number;
             /** Format: date-time */
             at: string;
             kind: string;
@@ -2162,7 +2162,7 @@ export interface components {
         LifecycleDefinition: {
             name: string;
             /** Format: int32 */
-            version: number | string;
+            version: number;
             initial: string;
             states: {
                 [key: string]: components["schemas"]["StateSpec"];
@@ -2189,7 +2189,7 @@ export interface components {
             event: null | string;
             status: string;
             /** Format: int32 */
-            attempts: number | string;
+            attempts: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2212,7 +2212,7 @@ export interface components {
         OtpSent: {
             sentTo: string;
             /** Format: int32 */
-            expiresInSeconds: number | string;
+            expiresInSeconds: number;
         };
         OtpVerifyRequest: {
             phone: null | string;
@@ -2244,7 +2244,7 @@ export interface components {
             kind: string;
             contentType: string;
             /** Format: int64 */
-            size: number | string;
+            size: number;
             fileName: null | string;
             uploadedBy: string;
             /** Format: date-time */
@@ -2259,14 +2259,14 @@ export interface components {
             instanceId: string;
             kind: string;
             /** Format: int32 */
-            attempts: number | string;
+            attempts: number;
             lastError: null | string;
             /** Format: date-time */
             parkedAt: string;
         };
         Rating: {
             /** Format: int32 */
-            score: number | string;
+            score: number;
             comment: null | string;
             /** Format: date-time */
             ratedAt: string;
@@ -2275,7 +2275,7 @@ export interface components {
             cause: string;
             solution: string;
             /** Format: int32 */
-            laborMinutes: number | string;
+            laborMinutes: number;
             /** Format: date-time */
             resolvedAt: string;
             resolvedBy: string;
@@ -2348,17 +2348,17 @@ export interface components {
         Skill: {
             productLine: null | string;
             /** Format: int32 */
-            level: null | number | string;
+            level: null | number;
         };
         SkillRequirement: {
             productLine: string;
             /** Format: int32 */
-            minLevel: number | string;
+            minLevel: number;
         };
         SkillRequirementInput: {
             productLine: null | string;
             /** Format: int32 */
-            minLevel: null | number | string;
+            minLevel: null | number;
         };
         SlaMatch: {
             priority: null | string;
@@ -2374,11 +2374,11 @@ export interface components {
             id: string;
             name: string;
             /** Format: int32 */
-            order: number | string;
+            order: number;
             match: components["schemas"]["SlaMatch"];
             calendarId: null | string;
             targets: components["schemas"]["SlaTargets"];
-            warnAt: (number | string)[];
+            warnAt: number[];
             escalations: components["schemas"]["Escalation"][];
             /** Format: date-time */
             createdAt: string;
@@ -2388,11 +2388,11 @@ export interface components {
         SlaPolicyInput: {
             name: null | string;
             /** Format: int32 */
-            order: null | number | string;
+            order: null | number;
             match: null | components["schemas"]["SlaMatchInput"];
             calendarId: null | string;
             targets: null | components["schemas"]["SlaTargetsInput"];
-            warnAt: null | (number | string)[];
+            warnAt: null | number[];
             escalations: null | components["schemas"]["EscalationInput"][];
         };
         SlaTargets: {
@@ -2408,9 +2408,9 @@ export interface components {
         SmsLength: {
             encoding: string;
             /** Format: int32 */
-            units: number | string;
+            units: number;
             /** Format: int32 */
-            segments: number | string;
+            segments: number;
         };
         SmsMessage: {
             id: string;
@@ -2497,7 +2497,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             /** Format: int32 */
-            lifecycleVersion: number | string;
+            lifecycleVersion: number;
             sla: null | components["schemas"]["TicketSlaView"];
             work: null | components["schemas"]["TicketWork"];
             dispatch: null | components["schemas"]["DispatchPlan"];
@@ -2547,7 +2547,7 @@ export interface components {
             /** Format: date */
             endsOn: string;
             /** Format: int32 */
-            daysLeft: number | string;
+            daysLeft: number;
             covered?: boolean;
         };
     };
