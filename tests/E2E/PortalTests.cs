@@ -201,6 +201,33 @@ public sealed class PortalTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task AdminsReadTheLocalSmsChannelInTheConsoleToTryTheDemoWithoutAPhone()
+    {
+        using var admin = await AdminAsync(portal.App);
+        var phone = "+8613800128" + Random.Shared.Next(100, 999);
+        await PostAsync(admin, "/api/customers", new
+        {
+            name = "林先生", phone, tier = "standard", address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
+        });
+        await PostAsync(admin, "/api/auth/otp", new { phone });
+        var code = await SmsAsync(admin, phone, "验证码", new Regex(@"\d{6}"));
+
+        var page = await PageAsync("zh-CN", 1280, 800);
+        await page.GotoAsync(portal.Url("/console/sign-in"));
+        await page.GetByLabel("用户名").FillAsync("admin");
+        await page.GetByLabel("密码").FillAsync(Testing.RunningApp.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "短信" }).ClickAsync();
+        await page.GetByLabel("手机号").FillAsync(phone);
+        await page.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
+
+        var row = page.Locator(".sms .el-table__row").First;
+        await Assertions.Expect(row).ToContainTextAsync(phone);
+        await Assertions.Expect(row).ToContainTextAsync(code);
+        await Assertions.Expect(page.Locator(".sms .el-table__row")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task AnInvalidPhoneShowsTheServersFieldErrorNextToTheField()
     {
         var page = await PageAsync("en-US");

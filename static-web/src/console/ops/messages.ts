@@ -3,6 +3,11 @@ export const opsMessages = {
   'zh-CN': {
     ops: {
       loading: '正在加载…',
+      sms: {
+        title: '短信（本地通道）', hint: '本地运行时短信不真正发出，而是保存在这里：登录验证码、派单链接、客户通知。每 5 秒刷新。',
+        unavailable: '短信经由 Azure 通信服务发出，没有本地记录。', phone: '手机号', show: '查看', empty: '还没有短信。',
+        sentAt: '时间', to: '收件人', body: '内容',
+      },
       forbidden: '您的角色不能查看此页面。请用调度员、主管或管理员账号登录。',
       failed: '加载失败：{message}。页面会自动重试。',
       escalations: {
@@ -30,6 +35,11 @@ export const opsMessages = {
   en: {
     ops: {
       loading: 'Loading…',
+      sms: {
+        title: 'SMS (local channel)', hint: 'Running locally, SMS are not sent but kept here: sign-in codes, job links, customer messages. Refreshes every 5 s.',
+        unavailable: 'SMS go out through Azure Communication Services; there is no local record.', phone: 'Phone number', show: 'Show', empty: 'No SMS yet.',
+        sentAt: 'Time', to: 'To', body: 'Text',
+      },
       forbidden: 'Your role cannot see this page. Sign in as a dispatcher, manager or admin.',
       failed: 'Could not load: {message}. The page keeps retrying.',
       escalations: {

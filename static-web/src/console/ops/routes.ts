@@ -4,4 +4,5 @@ import type { RouteRecordRaw } from 'vue-router'
 export const opsRoutes: RouteRecordRaw[] = [
   { path: '/console/escalations', component: () => import('./EscalationsInbox.vue'), meta: { signedIn: true, console: true } },
   { path: '/console/engineers', component: () => import('./EngineerWorkloads.vue'), meta: { signedIn: true, console: true } },
+  { path: '/console/dev/sms', component: () => import('./DevSms.vue'), meta: { signedIn: true, console: true } },
 ]
