@@ -17,11 +17,8 @@ public sealed partial class AccessibilityTests(PortalFixture portal)
         var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
         var phone = "+8613800129" + Random.Shared.Next(100, 999);
         var engineerPhone = "+8613900129" + Random.Shared.Next(100, 999);
-        var customer = await PostAsync(admin, "/api/customers", new
-        {
-            name = "韩女士", phone, tier = "standard", address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
-        });
-        await PostAsync(admin, "/api/devices", new { serialNumber = "SN-X-" + line, model = "AirPro 75", productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
+        var customer = await CustomerAsync(admin, "韩女士", phone);
+        await DeviceAsync(admin, "SN-X-" + line, line, customer);
         await PostAsync(admin, "/api/engineers", new
         {
             name = "韩工", phone = engineerPhone, skills = new[] { new { productLine = line, level = 3 } }, regions = new[] { "310104" }, location = new { lat = 31.2, lng = 121.44 },

@@ -135,7 +135,7 @@ public sealed class ConsoleOpsTests(PortalFixture portal)
         await UploadAsync(admin, id, "after");
         var signature = (string)(await UploadAsync(admin, id, "signature")).Last(p => (string)p!["kind"]! == "signature")!["id"]!;
         await PostAsync(admin, $"/api/tickets/{id}/resolve", new { cause = "密封圈老化", solution = "更换密封圈并试压", laborMinutes = 75, signaturePhotoId = signature, reason = "工程师电话汇报" });
-        using var customer = await CustomerAsync(admin, customerPhone);
+        using var customer = await SignedInCustomerAsync(admin, customerPhone);
         await PostAsync(customer, $"/api/tickets/{id}/rate", new { score = 4, comment = "师傅很专业" });
 
         var page = await PageAsync("zh-CN", 1280, 1000);
@@ -199,11 +199,8 @@ public sealed class ConsoleOpsTests(PortalFixture portal)
     {
         var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
         var phone = "+86138" + Random.Shared.Next(10_000_000, 99_999_999);
-        var customer = await PostAsync(admin, "/api/customers", new
-        {
-            name = "钱经理", phone, tier = "standard", address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
-        });
-        await PostAsync(admin, "/api/devices", new { serialNumber = serialPrefix + line, model = "AirPro 75", productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
+        var customer = await CustomerAsync(admin, "钱经理", phone);
+        await DeviceAsync(admin, serialPrefix + line, line, customer);
         return (line, phone);
     }
 
@@ -227,7 +224,7 @@ public sealed class ConsoleOpsTests(PortalFixture portal)
     }
 
     /// <summary>The customer signed in by SMS code, as the customer's phone would be.</summary>
-    private async Task<HttpClient> CustomerAsync(HttpClient admin, string phone)
+    private async Task<HttpClient> SignedInCustomerAsync(HttpClient admin, string phone)
     {
         var http = portal.App.Client();
         await PostAsync(http, "/api/auth/otp", new { phone });

@@ -25,12 +25,8 @@ public sealed partial class JobPageTests(PortalFixture portal)
         using var admin = await AdminAsync(App);
         var engineerPhone = "+8613900139" + Random.Shared.Next(100, 999);
         var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
-        var customer = await PostAsync(admin, "/api/customers", new
-        {
-            name = "王女士", phone = "+8613800138" + Random.Shared.Next(100, 999), tier = "standard",
-            address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
-        });
-        await PostAsync(admin, "/api/devices", new { serialNumber = "SN-E2E-" + line, model = "AirPro 75", productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
+        var customer = await CustomerAsync(admin, "王女士", "+8613800138" + Random.Shared.Next(100, 999));
+        await DeviceAsync(admin, "SN-E2E-" + line, line, customer);
         await PostAsync(admin, "/api/engineers", new
         {
             name = "张伟", phone = engineerPhone, skills = new[] { new { productLine = line, level = 3 } }, regions = new[] { "310104" },
@@ -74,11 +70,8 @@ public sealed partial class JobPageTests(PortalFixture portal)
         using var admin = await AdminAsync(App);
         var phone = "+8613800138" + Random.Shared.Next(100, 999);
         var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
-        var customer = await PostAsync(admin, "/api/customers", new
-        {
-            name = "李先生", phone, tier = "standard", address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
-        });
-        await PostAsync(admin, "/api/devices", new { serialNumber = "SN-E2E-" + line, model = "AirPro 75", productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
+        var customer = await CustomerAsync(admin, "李先生", phone);
+        await DeviceAsync(admin, "SN-E2E-" + line, line, customer);
         var engineer = await PostAsync(admin, "/api/engineers", new
         {
             name = "李娜", phone = "+8613900139" + Random.Shared.Next(100, 999), skills = new[] { new { productLine = line, level = 3 } }, regions = new[] { "310104" },
@@ -125,12 +118,8 @@ public sealed partial class JobPageTests(PortalFixture portal)
         using var admin = await AdminAsync(App);
         var engineerPhone = "+8613900131" + Random.Shared.Next(100, 999);
         var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
-        var customer = await PostAsync(admin, "/api/customers", new
-        {
-            name = "赵女士", phone = "+8613800131" + Random.Shared.Next(100, 999), tier = "standard",
-            address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
-        });
-        await PostAsync(admin, "/api/devices", new { serialNumber = "SN-J-" + line, model = "AirPro 75", productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
+        var customer = await CustomerAsync(admin, "赵女士", "+8613800131" + Random.Shared.Next(100, 999));
+        await DeviceAsync(admin, "SN-J-" + line, line, customer);
         var engineer = await PostAsync(admin, "/api/engineers", new
         {
             name = "钱工", phone = engineerPhone, skills = new[] { new { productLine = "boiler", level = 3 } }, regions = new[] { "310104" },

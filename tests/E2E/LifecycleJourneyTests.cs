@@ -29,12 +29,8 @@ public sealed partial class LifecycleJourneyTests(PortalFixture portal)
         var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
         var customerPhone = "+8613800133" + Random.Shared.Next(100, 999);
         var engineerPhone = "+8613900133" + Random.Shared.Next(100, 999);
-        var customer = await PostAsync(admin, "/api/customers", new
-        {
-            name = "陈女士", phone = customerPhone, tier = "standard",
-            address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
-        });
-        await PostAsync(admin, "/api/devices", new { serialNumber = "SN-L-" + line, model = "AirPro 75", productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
+        var customer = await CustomerAsync(admin, "陈女士", customerPhone);
+        await DeviceAsync(admin, "SN-L-" + line, line, customer);
         await PostAsync(admin, "/api/engineers", new
         {
             name = "Zhang Wei", phone = engineerPhone, skills = new[] { new { productLine = line, level = 3 } }, regions = new[] { "310104" },

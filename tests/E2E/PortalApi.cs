@@ -25,6 +25,16 @@ public static class PortalApi
         return JsonNode.Parse(text)!.AsObject();
     }
 
+    /// <summary>A standard-tier customer at a Shanghai Xuhui (310104) address, where the tests' engineers work.</summary>
+    public static Task<JsonObject> CustomerAsync(HttpClient admin, string name, string phone) => PostAsync(admin, "/api/customers", new
+    {
+        name, phone, tier = "standard", address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
+    });
+
+    /// <summary>A device of the product line, in warranty until 2030, owned by the customer.</summary>
+    public static Task<JsonObject> DeviceAsync(HttpClient admin, string serialNumber, string productLine, JsonObject customer, string model = "AirPro 75") =>
+        PostAsync(admin, "/api/devices", new { serialNumber, model, productLine, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
+
     /// <summary>The first match of the pattern in the newest SMS to this phone that contains the marker.</summary>
     public static async Task<string> SmsAsync(HttpClient admin, string phone, string marker, Regex pattern)
     {

@@ -39,11 +39,8 @@ public sealed class PortalTests(PortalFixture portal)
         using var admin = await AdminAsync(portal.App);
         var phone = "+8613800137" + Random.Shared.Next(100, 999);
         var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
-        var customer = await PostAsync(admin, "/api/customers", new
-        {
-            name = "周女士", phone, tier = "standard", address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
-        });
-        await PostAsync(admin, "/api/devices", new { serialNumber = "SN-P-" + line, model = "AirPro 75", productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
+        var customer = await CustomerAsync(admin, "周女士", phone);
+        await DeviceAsync(admin, "SN-P-" + line, line, customer);
         var ticket = await PostAsync(admin, "/api/tickets", new { serialNumber = "SN-P-" + line, faultCategory = "noise", description = "空压机运行时异响", priority = "P3" });
 
         var page = await PageAsync("zh-CN");
@@ -61,11 +58,8 @@ public sealed class PortalTests(PortalFixture portal)
         using var admin = await AdminAsync(portal.App);
         var phone = "+8613800136" + Random.Shared.Next(100, 999);
         var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
-        var customer = await PostAsync(admin, "/api/customers", new
-        {
-            name = "吴先生", phone, tier = "standard", address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
-        });
-        await PostAsync(admin, "/api/devices", new { serialNumber = "SN-R-" + line, model = "AirPro 75", productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
+        var customer = await CustomerAsync(admin, "吴先生", phone);
+        await DeviceAsync(admin, "SN-R-" + line, line, customer);
         var page = await PageAsync("zh-CN");
         await SignInAsync(page, admin, phone);
 
@@ -93,11 +87,8 @@ public sealed class PortalTests(PortalFixture portal)
         using var admin = await AdminAsync(portal.App);
         var phone = "+8613800130" + Random.Shared.Next(100, 999);
         var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
-        var customer = await PostAsync(admin, "/api/customers", new
-        {
-            name = "钱先生", phone, tier = "standard", address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
-        });
-        await PostAsync(admin, "/api/devices", new { serialNumber = "SN-A-" + line, model = "AirPro 75", productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
+        var customer = await CustomerAsync(admin, "钱先生", phone);
+        await DeviceAsync(admin, "SN-A-" + line, line, customer);
         var page = await PageAsync("zh-CN");
         await SignInAsync(page, admin, phone);
         await page.GetByRole(AriaRole.Button, new() { Name = "报修", Exact = true }).ClickAsync();
@@ -125,12 +116,8 @@ public sealed class PortalTests(PortalFixture portal)
     {
         using var admin = await AdminAsync(portal.App);
         var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
-        var customer = await PostAsync(admin, "/api/customers", new
-        {
-            name = "郑经理", phone = "+8613800135" + Random.Shared.Next(100, 999), tier = "standard",
-            address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
-        });
-        await PostAsync(admin, "/api/devices", new { serialNumber = "SN-B-" + line, model = "AirPro 75", productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
+        var customer = await CustomerAsync(admin, "郑经理", "+8613800135" + Random.Shared.Next(100, 999));
+        await DeviceAsync(admin, "SN-B-" + line, line, customer);
         await PostAsync(admin, "/api/sla/policies", new
         {
             name = "1 s " + line, order = 1, match = new { productLine = line }, targets = new { response = "00:00:01", arrival = "10:00:00", resolution = "10:00:00" }, warnAt = Array.Empty<int>(),
@@ -161,12 +148,8 @@ public sealed class PortalTests(PortalFixture portal)
     {
         using var admin = await AdminAsync(portal.App);
         var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
-        var customer = await PostAsync(admin, "/api/customers", new
-        {
-            name = "冯女士", phone = "+8613800134" + Random.Shared.Next(100, 999), tier = "standard",
-            address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
-        });
-        await PostAsync(admin, "/api/devices", new { serialNumber = "SN-D-" + line, model = "AirPro 75", productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
+        var customer = await CustomerAsync(admin, "冯女士", "+8613800134" + Random.Shared.Next(100, 999));
+        await DeviceAsync(admin, "SN-D-" + line, line, customer);
         var near = await PostAsync(admin, "/api/engineers", new
         {
             name = "近工程师", phone = "+8613900138" + Random.Shared.Next(100, 999), skills = new[] { new { productLine = line, level = 3 } }, regions = new[] { "310104" },
@@ -205,10 +188,7 @@ public sealed class PortalTests(PortalFixture portal)
     {
         using var admin = await AdminAsync(portal.App);
         var phone = "+8613800128" + Random.Shared.Next(100, 999);
-        await PostAsync(admin, "/api/customers", new
-        {
-            name = "林先生", phone, tier = "standard", address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
-        });
+        await CustomerAsync(admin, "林先生", phone);
         await PostAsync(admin, "/api/auth/otp", new { phone });
         var code = await SmsAsync(admin, phone, "验证码", new Regex(@"\d{6}"));
 

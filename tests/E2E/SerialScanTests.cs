@@ -22,10 +22,7 @@ public sealed class SerialScanTests(PortalFixture portal)
         using var admin = await AdminAsync(portal.App);
         var phone = "+8613800132" + Random.Shared.Next(100, 999);
         var line = "pl-" + Guid.NewGuid().ToString("N")[..8];
-        var customer = await PostAsync(admin, "/api/customers", new
-        {
-            name = "孙先生", phone, tier = "standard", address = new { region = "310104", line = "上海市徐汇区漕溪北路 88 号", lat = 31.19, lng = 121.43 },
-        });
+        var customer = await CustomerAsync(admin, "孙先生", phone);
         foreach (var suffix in new[] { "A", "B" })
             await PostAsync(admin, "/api/devices", new { serialNumber = $"SN-S{suffix}-{line}", model = "AirPro " + suffix, productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
         var page = await (await portal.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 844 } })).NewPageAsync();
