@@ -15,6 +15,11 @@ export function formatInZone(iso: string, timeZone: string, locale: string): str
   return `${formatInTimeZone(date, timeZone, 'yyyy-MM-dd HH:mm')} ${weekday}`
 }
 
+/** Now as "yyyy-MM-ddTHH:mm" on the zone's wall clock (the browser's without a zone), for a datetime-local input. */
+export function nowIn(timeZone: string | undefined): string {
+  return formatInTimeZone(new Date(), timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, "yyyy-MM-dd'T'HH:mm")
+}
+
 export function isZone(timeZone: string) {
   try { new Intl.DateTimeFormat('en-US', { timeZone }); return true } catch { return false }
 }
