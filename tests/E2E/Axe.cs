@@ -17,6 +17,8 @@ public static class Axe
         await page.AddScriptTagAsync(new() { Content = Script.Value });
         var json = await page.EvaluateAsync<string>("""
             async () => {
+              // Tags and dialogs fade in: contrast is judged once every running transition has finished.
+              await Promise.all(document.getAnimations().map(a => a.finished.catch(() => undefined)));
               const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
               return JSON.stringify(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
                 .map(v => `${v.id}: ${v.help} — ${v.nodes.slice(0, 4).map(n => n.target.join(' ') + ' ' + n.html.slice(0, 70)).join(' | ')}`));

@@ -73,7 +73,8 @@ public sealed class PortalTests(PortalFixture portal)
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/my/tickets/tkt-"));
         await Assertions.Expect(page.Locator(".status")).ToHaveTextAsync("已受理");
-        await Assertions.Expect(page.Locator(".photos")).ToHaveTextAsync("照片 1 张");
+        await Assertions.Expect(page.Locator(".photo-count")).ToHaveTextAsync("照片 1 张");
+        await Assertions.Expect(page.Locator(".photos img")).ToHaveAttributeAsync("alt", "故障");
         await Assertions.Expect(page.Locator(".timeline li").First).ToContainTextAsync("已受理");
         await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.Screenshots, "ticket-detail-zh.png"), FullPage = true });
         var id = Regex.Match(page.Url, "tkt-[0-9a-f]{32}").Value;
