@@ -154,18 +154,6 @@ public sealed partial class JobPageTests(PortalFixture portal)
     private async Task<string> LinkAsync(HttpClient admin, string phone) =>
         new Uri(App.BaseAddress, await SmsAsync(admin, phone, "/e/", LinkPath())).ToString();
 
-    /// <summary>The ticket's status once it is the expected one (the page syncs in the background), or the last seen.</summary>
-    private static async Task<string> StatusAsync(HttpClient admin, string id, string expected)
-    {
-        var status = "";
-        for (var i = 0; i < 100 && status != expected; i++)
-        {
-            status = (string)(await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{id}", TestContext.Current.CancellationToken))!["status"]!;
-            if (status != expected) await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-        return status;
-    }
-
     [GeneratedRegex("/e/[0-9A-Za-z]{10}")]
     private static partial Regex LinkPath();
 }

@@ -83,10 +83,10 @@ public sealed partial class LifecycleJourneyTests(PortalFixture portal)
         await Assertions.Expect(engineerPage.Locator(".pending")).ToContainTextAsync("1 action(s) waiting to sync");
         await Assertions.Expect(engineerPage.Locator("#status")).ToHaveTextAsync("Resolved");
         await engineerPage.ScreenshotAsync(new() { Path = Shot("journey-engineer-offline-en.png"), FullPage = true });
-        Assert.Equal("OnSite", await StatusAsync(admin, id));
+        Assert.Equal("OnSite", await StatusAsync(admin, id, "OnSite"));
         await engineerPage.Context.SetOfflineAsync(false);
         await Assertions.Expect(engineerPage.Locator(".pending")).ToBeHiddenAsync(new() { Timeout = 20_000 });
-        Assert.Equal("Resolved", await StatusAsync(admin, id));
+        Assert.Equal("Resolved", await StatusAsync(admin, id, "Resolved"));
 
         // The customer signs on screen to confirm, then rates.
         await customerPage.ReloadAsync();
@@ -117,9 +117,6 @@ public sealed partial class LifecycleJourneyTests(PortalFixture portal)
         var photos = await admin.GetFromJsonAsync<JsonArray>($"/api/tickets/{id}/photos", TestContext.Current.CancellationToken);
         Assert.Equal(["before", "fault", "signature"], photos!.Select(p => (string)p!["kind"]!).Order());
     }
-
-    private static async Task<string> StatusAsync(HttpClient admin, string id) =>
-        (string)(await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{id}", TestContext.Current.CancellationToken))!["status"]!;
 
     [GeneratedRegex("tkt-[0-9a-f]{32}")]
     private static partial Regex TicketId();

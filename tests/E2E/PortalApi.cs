@@ -47,4 +47,16 @@ public static class PortalApi
         }
         throw new TimeoutException($"No SMS with '{marker}' arrived for {phone}.");
     }
+
+    /// <summary>The ticket's status once it is the expected one (the page syncs in the background), or the last seen.</summary>
+    public static async Task<string> StatusAsync(HttpClient admin, string id, string expected)
+    {
+        var status = "";
+        for (var i = 0; i < 100 && status != expected; i++)
+        {
+            status = (string)(await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{id}", TestContext.Current.CancellationToken))!["status"]!;
+            if (status != expected) await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        return status;
+    }
 }
