@@ -6,8 +6,9 @@ namespace ServerlessService.Core.Tickets;
 
 /// <summary>
 /// The TicketIndex table: a summary row per ticket in "all", "customer|…", "serial|…", "status|…" and "engineer|…",
-/// "sla|warning" and "sla|breached" (open tickets needing attention), keyed newest first, so every list filter is a single-partition range query. Rows are derived from the ticket and
-/// written idempotently by the lifecycle's outbox, so a lost write is repaired by the retry.
+/// and while it is unresolved and its SLA is in warning or breach, in "sla|warning" or "sla|breached" (the
+/// escalations inbox). Keyed newest first, so every list filter is a single-partition range query. Rows are derived
+/// from the ticket and written idempotently by the lifecycle's outbox, so a lost write is repaired by the retry.
 /// </summary>
 public sealed class TicketIndex(StorageAccount account)
 {

@@ -30,7 +30,7 @@ public static class EngineerFunctions
         string? name, string? pageSize, string? continuationToken, ClaimsPrincipal user, EngineerService engineers, CancellationToken ct) =>
         TypedResults.Ok(await engineers.ListAsync(user.ToCaller(), name, PageRequest.From(pageSize, continuationToken), ct));
 
-    /// <summary>Every engineer with their open jobs, busiest first: the dispatcher's view of who can take more work.</summary>
+    /// <summary>Every engineer with their open jobs, fullest first (open jobs ÷ limit): the dispatcher's view of who can take more work.</summary>
     private static async Task<Ok<IReadOnlyList<EngineerWorkload>>> Workload(EngineerPool pool, CancellationToken ct) =>
         TypedResults.Ok(EngineerWorkload.Of(await pool.SnapshotAsync(ct, fresh: true)));
 

@@ -161,6 +161,11 @@ public sealed class PortalTests(PortalFixture portal)
             name = "远工程师", phone = "+8613900137" + Random.Shared.Next(100, 999), skills = new[] { new { productLine = line, level = 3 } }, regions = new[] { "310104" },
             location = new { lat = 31.35, lng = 121.60 },
         });
+        await PostAsync(admin, "/api/engineers", new
+        {
+            name = "休假工程师", phone = "+8613900136" + Random.Shared.Next(100, 999), skills = new[] { new { productLine = line, level = 3 } }, regions = new[] { "310104" },
+            location = new { lat = 31.19, lng = 121.43 }, onDuty = false,
+        });
         var ticket = await PostAsync(admin, "/api/tickets", new { serialNumber = "SN-D-" + line, faultCategory = "leak", description = "冷却水泄漏严重", priority = "P2" });
         var id = (string)ticket["id"]!;
 
@@ -175,6 +180,8 @@ public sealed class PortalTests(PortalFixture portal)
         var farRow = page.Locator(".candidates .el-table__row", new() { HasText = "远工程师" });
         await Assertions.Expect(nearRow).ToContainTextAsync("当前负责", new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator(".candidates .el-table__row").First).ToContainTextAsync("近工程师");
+        await Assertions.Expect(page.Locator(".candidates .el-table__row", new() { HasText = "休假工程师" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".left-out")).ToContainTextAsync("不在班 ");
         await farRow.GetByRole(AriaRole.Button, new() { Name = "派给 远工程师" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".timeline")).ToContainTextAsync("派单 · admin");
