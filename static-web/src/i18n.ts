@@ -49,6 +49,11 @@ const base = {
     confirm: { title: '确认完工', confirm: '签字并确认完工', reject: '驳回', reason: '驳回原因', sendReject: '提交驳回', signFirst: '请先在框内签字。', reasonRequired: '请写明驳回原因。' },
     rate: { title: '满意度评价', score: '评分', stars: '{n} 星', comment: '意见（选填）', submit: '提交评价', pickScore: '请先选择 1 到 5 星。', thanks: '感谢您的评价：{score} 星。' },
     nav: { tickets: '我的工单', devices: '我的设备', report: '报修' },
+    serverErrors: { required: '必填。', requiredOneOf: '必填，可选：{list}。', oneOf: '只能是：{list}。', maxLength: '最多 {n} 个字。', minLength: '至少 {n} 个字。',
+      control: '不能包含控制字符。', between: '须在 {min} 到 {max} 之间。', phone: '不是有效的手机号，例如 +8613800138000。',
+      region: '须为 6 位行政区划代码，例如 310104。', codeExpired: '验证码已过期或未发送，请重新获取。', codeLocked: '验证码错误次数过多，请重新获取。',
+      codeWrong: '验证码错误，还可以再试 {n} 次。', resendWait: '验证码刚刚发送过，请稍后再试。', tooManyCodes: '这个号码本小时获取验证码的次数已达上限。',
+      noEngineer: '没有使用这个手机号的工程师。' },
     status: { Submitted: '已受理', Assigned: '已派单', Accepted: '已接单', EnRoute: '在途', OnSite: '已到场', WaitingParts: '待备件', WaitingCustomer: '待客户', Resolved: '已完工', Closed: '已关闭', Cancelled: '已取消' },
   },
   en: {

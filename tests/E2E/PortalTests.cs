@@ -226,6 +226,28 @@ public sealed class PortalTests(PortalFixture portal)
         await Assertions.Expect(page.Locator(".van-field__error-message").First).ToContainTextAsync("not a valid phone number");
     }
 
+    [Fact]
+    public async Task TheServersCommonMessagesAreShownInChinese()
+    {
+        using var admin = await AdminAsync(portal.App);
+        var phone = "+8613800126" + Random.Shared.Next(100, 999);
+        await CustomerAsync(admin, "曹先生", phone);
+        var page = await PageAsync("zh-CN");
+        await page.GotoAsync(portal.Url("/sign-in"));
+
+        await page.GetByLabel("手机号").FillAsync("12345");
+        await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".van-field__error-message").First).ToHaveTextAsync("不是有效的手机号，例如 +8613800138000。");
+
+        await page.GetByLabel("手机号").FillAsync(phone);
+        await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "验证码已发送" })).ToBeVisibleAsync();
+        var code = await SmsAsync(admin, phone, "验证码", new Regex(@"\d{6}"));
+        await page.GetByLabel("验证码").FillAsync(code == "000000" ? "111111" : "000000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".van-field__error-message")).ToHaveTextAsync("验证码错误，还可以再试 4 次。");
+    }
+
     private async Task SignInAsync(IPage page, HttpClient admin, string phone)
     {
         await page.GotoAsync(portal.Url("/my"));

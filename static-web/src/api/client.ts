@@ -1,13 +1,16 @@
 import type { components } from './schema'
+import { localize } from './messages'
 
 // Types come from the OpenAPI document (src/api/openapi.json → schema.d.ts, `npm run api`); nothing is written twice.
 export type Schemas = components['schemas']
 export type TicketSummary = Schemas['TicketSummary']
 
-/** An RFC 9457 problem+json answer, with field errors when the input was invalid. */
+/** An RFC 9457 problem+json answer, with field errors when the input was invalid; common messages in the page's language. */
 export class Problem extends Error {
-  constructor(public status: number, public title: string, detail: string, public errors: Record<string, string[]> = {}) {
-    super(detail || title)
+  public errors: Record<string, string[]>
+  constructor(public status: number, public title: string, detail: string, errors: Record<string, string[]> = {}) {
+    super(localize(detail || title))
+    this.errors = Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages.map(localize)]))
   }
 }
 

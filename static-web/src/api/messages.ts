@@ -1,0 +1,32 @@
+import { i18n } from '../i18n'
+
+// The API answers in English. The messages people meet most — the generic field checks, SMS sign-in — are shown in
+// the page's language; anything else stays as the server wrote it. Patterns follow core/Common/Check.cs and
+// core/Identity/OtpService.cs.
+const patterns: [RegExp, string, (m: RegExpExecArray) => Record<string, string>][] = [
+  [/^is required\.$/, 'required', () => ({})],
+  [/^is required; one of: (.+)\.$/, 'requiredOneOf', m => ({ list: m[1] })],
+  [/^must be one of: (.+)\.$/, 'oneOf', m => ({ list: m[1] })],
+  [/^must be at most (\d+) characters\.$/, 'maxLength', m => ({ n: m[1] })],
+  [/^must be at least (\d+) characters\.$/, 'minLength', m => ({ n: m[1] })],
+  [/^must not contain control characters\.$/, 'control', () => ({})],
+  [/^must be between (-?\d+) and (-?\d+)\.$/, 'between', m => ({ min: m[1], max: m[2] })],
+  [/^is not a valid phone number/, 'phone', () => ({})],
+  [/^must be a six-digit GB\/T 2260 region code/, 'region', () => ({})],
+  [/^has expired or was never sent/, 'codeExpired', () => ({})],
+  [/^was entered wrongly too many times/, 'codeLocked', () => ({})],
+  [/^is wrong; (\d+) tries left\.$/, 'codeWrong', m => ({ n: m[1] })],
+  [/^is wrong; no tries left/, 'codeLocked', () => ({})],
+  [/^A code was sent to this number moments ago/, 'resendWait', () => ({})],
+  [/^Too many codes for this number this hour/, 'tooManyCodes', () => ({})],
+  [/^No engineer has this phone number/, 'noEngineer', () => ({})],
+]
+
+export function localize(message: string): string {
+  if (i18n.global.locale.value === 'en') return message
+  for (const [pattern, key, values] of patterns) {
+    const m = pattern.exec(message)
+    if (m) return i18n.global.t(`serverErrors.${key}`, values(m))
+  }
+  return message
+}
