@@ -112,6 +112,20 @@ public sealed class TemplateService(StorageAccount account)
     public async Task<MessageTemplate> PutAsync(Caller caller, string ev, string language, TemplateInput input, CancellationToken ct)
     {
         if (caller.Role != Roles.Admin) throw new ForbiddenException("Only admins change message templates.");
+        var text = Checked(ev, language, input);
+        await _table.UpsertEntityAsync(new TableEntity(ev, language) { ["Text"] = text }, TableUpdateMode.Replace, ct);
+        return View(ev, language, text, false);
+    }
+
+    /// <summary>The template as it would be saved, with its SMS length, without saving it: the editor's live count.</summary>
+    public static MessageTemplate Preview(Caller caller, string ev, string language, TemplateInput input)
+    {
+        if (!caller.IsStaff) throw new ForbiddenException("Only staff read message templates.");
+        return View(ev, language, Checked(ev, language, input), false);
+    }
+
+    private static string Checked(string ev, string language, TemplateInput input)
+    {
         if (!MessageTemplates.Placeholders.TryGetValue(ev, out var allowed)) throw new NotFoundException("Template", ev);
         if (!MessageTemplates.Languages.Contains(language)) throw new NotFoundException("Template language", language);
         var check = new Check();
@@ -119,8 +133,7 @@ public sealed class TemplateService(StorageAccount account)
         foreach (var unknown in text is null ? [] : MessageTemplates.Used(text).Except(allowed))
             check.Add("text", $"{{{unknown}}} is not a placeholder of '{ev}'; use: {string.Join(", ", allowed.Select(a => "{" + a + "}"))}.");
         check.ThrowIfAny();
-        await _table.UpsertEntityAsync(new TableEntity(ev, language) { ["Text"] = text }, TableUpdateMode.Replace, ct);
-        return View(ev, language, text!, false);
+        return text!;
     }
 
     public async Task<MessageTemplate> ResetAsync(Caller caller, string ev, string language, CancellationToken ct)

@@ -12,6 +12,7 @@ public static class TemplateFunctions
         var g = app.MapGroup("/api/notification-templates").WithTags("Notifications").RequireAuthorization(Policies.Staff);
         g.MapGet("/", List);
         g.MapPut("/{event}/{language}", Put);
+        g.MapPost("/{event}/{language}/preview", Preview);
         g.MapDelete("/{event}/{language}", Reset);
     }
 
@@ -21,6 +22,10 @@ public static class TemplateFunctions
     /// <summary>{"text": "…{ticketNumber}…"}; the answer includes the SMS encoding and segment count of the text.</summary>
     private static async Task<Ok<MessageTemplate>> Put(string @event, string language, TemplateInput body, ClaimsPrincipal user, TemplateService templates, CancellationToken ct) =>
         TypedResults.Ok(await templates.PutAsync(user.ToCaller(), @event, language, body, ct));
+
+    /// <summary>{"text": …} checked and measured as PUT would, without saving: the editor's live SMS segment count.</summary>
+    private static Ok<MessageTemplate> Preview(string @event, string language, TemplateInput body, ClaimsPrincipal user) =>
+        TypedResults.Ok(TemplateService.Preview(user.ToCaller(), @event, language, body));
 
     /// <summary>Back to the built-in text.</summary>
     private static async Task<Ok<MessageTemplate>> Reset(string @event, string language, ClaimsPrincipal user, TemplateService templates, CancellationToken ct) =>

@@ -202,6 +202,9 @@ public sealed class AdminPagesTests(PortalFixture portal)
         await dialog.GetByLabel("Text").FillAsync(text);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Insert {ticketNumber}" }).ClickAsync();
         await Assertions.Expect(dialog.GetByLabel("Text")).ToHaveValueAsync(text + "{ticketNumber}");
+        // Counted while typing, before anything is saved.
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Status).Filter(new() { HasText = "SMS length" })).ToContainTextAsync("2 SMS segment(s)");
+        await Assertions.Expect(row.Locator(".segments")).ToHaveTextAsync("1");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(dialog.GetByRole(AriaRole.Status).Filter(new() { HasText = "SMS length" })).ToContainTextAsync(new Regex(@"2 SMS segment\(s\) \(\d+ characters, GSM-7\)"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.Screenshots, "admin-templates-en.png") });

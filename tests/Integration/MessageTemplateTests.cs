@@ -40,4 +40,23 @@ public sealed class MessageTemplateTests(LifecycleAppFixture app) : IClassFixtur
         var reset = (await admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/notification-templates/ticket-received/zh-CN"))).AssertStatus(HttpStatusCode.OK).Json!;
         Assert.True(reset["default"]!.GetValue<bool>());
     }
+
+    [Fact]
+    public async Task APreviewMeasuresAndChecksTheTextWithoutSavingIt()
+    {
+        var admin = await app.Api().AsStaffAsync();
+        var before = (await admin.GetAsync("/api/notification-templates")).Json!.AsArray()
+            .Single(t => t!["event"]!.GetValue<string>() == "ticket-closed" && t["language"]!.GetValue<string>() == "en")!["text"]!.GetValue<string>();
+
+        var preview = (await admin.PostAsync("/api/notification-templates/ticket-closed/en/preview", new { text = "Ticket {ticketNumber} " + new string('x', 160) }))
+            .AssertStatus(HttpStatusCode.OK).Json!;
+        Assert.Equal(2, preview["length"]!["segments"]!.GetValue<int>());
+        Assert.Equal("GSM-7", preview["length"]!["encoding"]!.GetValue<string>());
+        var bad = (await admin.PostAsync("/api/notification-templates/ticket-closed/en/preview", new { text = "Ticket {nope}" })).AssertProblem(HttpStatusCode.BadRequest);
+        Assert.Contains("{nope}", bad.Json!["errors"]!["text"]![0]!.GetValue<string>());
+
+        var after = (await admin.GetAsync("/api/notification-templates")).Json!.AsArray()
+            .Single(t => t!["event"]!.GetValue<string>() == "ticket-closed" && t["language"]!.GetValue<string>() == "en")!["text"]!.GetValue<string>();
+        Assert.Equal(before, after);
+    }
 }

@@ -44,7 +44,7 @@ export const adminMessages = {
       templates: {
         title: '通知模板', event: '事件', language: '语言', text: '内容', placeholders: '可用占位符', length: '短信长度',
         segments: '{segments} 条短信（{units} 个字符，{encoding}）', isDefault: '默认', custom: '已修改', reset: '恢复默认',
-        resetConfirm: '恢复为系统默认文本？', insert: '插入 {p}', lengthHint: '保存后显示服务器计算的短信条数。',
+        resetConfirm: '恢复为系统默认文本？', insert: '插入 {p}',
         empty: '没有通知模板。',
         languages: { 'zh-CN': '中文', en: '英文' },
         events: {
@@ -101,7 +101,7 @@ export const adminMessages = {
       templates: {
         title: 'Notification templates', event: 'Event', language: 'Language', text: 'Text', placeholders: 'Placeholders', length: 'SMS length',
         segments: '{segments} SMS segment(s) ({units} characters, {encoding})', isDefault: 'default', custom: 'changed', reset: 'Reset to default',
-        resetConfirm: 'Go back to the built-in text?', insert: 'Insert {p}', lengthHint: 'The segment count the server computes appears after saving.',
+        resetConfirm: 'Go back to the built-in text?', insert: 'Insert {p}',
         empty: 'No notification templates.',
         languages: { 'zh-CN': 'Chinese', en: 'English' },
         events: {
