@@ -14,6 +14,7 @@ public static class LifecycleFunctions
         g.MapGet("/", List);
         g.MapGet("/{version:int}", Get);
         g.MapPost("/", Publish).RequireAuthorization(Policies.Admin);
+        g.MapPost("/check", Check).RequireAuthorization(Policies.Admin);
     }
 
     private static async Task<Ok<IReadOnlyList<DefinitionInfo>>> List(DefinitionStore definitions, CancellationToken ct) =>
@@ -21,6 +22,14 @@ public static class LifecycleFunctions
 
     private static async Task<Ok<LifecycleDefinition>> Get(int version, DefinitionStore definitions, CancellationToken ct) =>
         TypedResults.Ok(await definitions.GetAsync(version, ct));
+
+    /// <summary>Validates a definition as publishing would (including the next version number) without storing it.</summary>
+    private static async Task<Ok<LifecycleDefinition>> Check(JsonObject body, DefinitionStore definitions, CancellationToken ct)
+    {
+        var d = DefinitionValidator.ParseAndValidate(body.ToJsonString(), LifecycleOptions.Names);
+        await definitions.CheckNextAsync(d, ct);
+        return TypedResults.Ok(d);
+    }
 
     /// <summary>The body is the whole definition JSON; it is validated before it is stored.</summary>
     private static async Task<Created<LifecycleDefinition>> Publish(JsonObject body, ClaimsPrincipal user, DefinitionStore definitions, CancellationToken ct)

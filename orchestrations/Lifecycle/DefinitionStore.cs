@@ -57,11 +57,17 @@ public sealed class DefinitionStore(StorageAccount account, TimeProvider clock)
     /// <summary>Publishes a validated definition; its version must be the next one.</summary>
     public async Task PublishAsync(LifecycleDefinition d, string by, CancellationToken ct)
     {
-        var latest = (await ListAsync(ct)).Select(v => v.Version).DefaultIfEmpty(0).Max();
-        if (d.Version != latest + 1) throw ValidationFailedException.For("version", $"must be {latest + 1}, the next version after {latest}.");
+        await CheckNextAsync(d, ct);
         if (!await _table.TryAddAsync(Row(d, by), ct)) throw new ConflictException("Version taken.", $"Version {d.Version} was published meanwhile; publish {d.Version + 1}.");
         _versions[d.Version] = d;
         _latest = (d.Version, clock.GetUtcNow());
+    }
+
+    /// <summary>A valid definition may be published only as the next version.</summary>
+    public async Task CheckNextAsync(LifecycleDefinition d, CancellationToken ct)
+    {
+        var latest = (await ListAsync(ct)).Select(v => v.Version).DefaultIfEmpty(0).Max();
+        if (d.Version != latest + 1) throw ValidationFailedException.For("version", $"must be {latest + 1}, the next version after {latest}.");
     }
 
     private TableEntity Row(LifecycleDefinition d, string by) => new(Name, Key(d.Version))

@@ -241,6 +241,13 @@ public sealed class AdminPagesTests(PortalFixture portal)
         await Assertions.Expect(svg.Locator("[data-state=Submitted] .state-label")).ToHaveTextAsync("Received");
         await Assertions.Expect(svg.Locator(".event-label", new() { HasText = "Accepted" })).ToBeVisibleAsync();
 
+        // Version 1 as the next version passes the check and is drawn; checking publishes nothing.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start from the shown version" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".publish .checked")).ToContainTextAsync("Version 2 passes the checks");
+        await Assertions.Expect(page.Locator(".publish svg.state-diagram [data-state=OnSite]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".versions .el-table__row")).ToHaveCountAsync(1);
+
         // A broken definition is refused with the server's reasons; nothing is published.
         await page.GetByLabel("Definition JSON").FillAsync("""{"name":"ticket","version":2,"initial":"Nowhere","states":{"Submitted":{}},"transitions":[],"clocks":{}}""");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish a new version" }).ClickAsync();

@@ -35,9 +35,14 @@ public sealed class LifecycleVersionTests(LifecycleAppFixture app) : IClassFixtu
         var states = v2["states"]!.AsObject();
         var unreachable = (await admin.PostAsync("/api/lifecycle/versions", v2)).AssertProblem(HttpStatusCode.BadRequest);
         Assert.Contains("states.EnRoute", unreachable.ErrorFields);
+        Assert.Contains("states.EnRoute", (await admin.PostAsync("/api/lifecycle/versions/check", v2)).AssertProblem(HttpStatusCode.BadRequest).ErrorFields);
         states.Remove("EnRoute");
         foreach (var t in transitions) t!["from"] = new JsonArray([.. t["from"]!.AsArray().Select(f => f!.GetValue<string>()).Where(f => f != "EnRoute").Select(f => JsonValue.Create(f))]);
+        // A check says it is fine and publishes nothing.
+        (await admin.PostAsync("/api/lifecycle/versions/check", v2)).AssertStatus(HttpStatusCode.OK);
+        Assert.Single((await admin.GetAsync("/api/lifecycle/versions")).Json!.AsArray());
         (await admin.PostAsync("/api/lifecycle/versions", v2)).AssertStatus(HttpStatusCode.Created);
+        Assert.Contains("version", (await admin.PostAsync("/api/lifecycle/versions/check", v2)).AssertProblem(HttpStatusCode.BadRequest).ErrorFields);
         (await admin.PostAsync("/api/lifecycle/versions", v2)).AssertProblem(HttpStatusCode.BadRequest);
 
         var fresh = await OpenAsync(s);
