@@ -10,10 +10,11 @@ public sealed class BlobPhotoStore(StorageAccount account) : IPhotoStore
 {
     private readonly BlobContainerClient _container = account.Container("photos");
 
-    public async Task SaveAsync(string ticketId, PhotoBlob photo, string extension, Stream content, CancellationToken ct)
+    public async Task<bool> SaveAsync(string ticketId, PhotoBlob photo, string extension, Stream content, CancellationToken ct)
     {
-        var blob = _container.GetBlobClient($"{ticketId}/{photo.Id}{extension}");
-        await blob.UploadAsync(content, new BlobUploadOptions
+        // A replay may come with another type (another extension): look for the id, not the name.
+        if (await FindAsync(ticketId, photo.Id, ct) is not null) return false;
+        var options = new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = photo.ContentType },
             Metadata = new Dictionary<string, string>
@@ -25,7 +26,16 @@ public sealed class BlobPhotoStore(StorageAccount account) : IPhotoStore
                 ["uploadedat"] = photo.UploadedAt.ToString("O"),
             },
             Conditions = new BlobRequestConditions { IfNoneMatch = Azure.ETag.All },
-        }, ct);
+        };
+        try
+        {
+            await _container.GetBlobClient($"{ticketId}/{photo.Id}{extension}").UploadAsync(content, options, ct);
+            return true;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
     }
 
     public async Task<IReadOnlyList<(PhotoBlob Photo, Uri Url)>> ListAsync(string ticketId, DateTimeOffset urlExpiresAt, CancellationToken ct)

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Tickets;
@@ -9,9 +11,14 @@ public sealed class PhotoService(TicketService tickets, IPhotoStore store, IOpti
 {
     private readonly PhotoOptions _o = options.Value;
 
-    /// <summary>Stores every file as a photo of one kind (default fault); a signature upload takes exactly one file.</summary>
-    public async Task<IReadOnlyList<Photo>> UploadAsync(Caller caller, string ticketId, string? kind, IReadOnlyList<PhotoUpload> files, CancellationToken ct)
+    /// <summary>
+    /// Stores every file as a photo of one kind (default fault); a signature upload takes exactly one file. With an
+    /// idempotency key the photos' ids come from the key, so a repeated upload (an offline queue replaying after a lost
+    /// answer) stores nothing twice.
+    /// </summary>
+    public async Task<IReadOnlyList<Photo>> UploadAsync(Caller caller, string ticketId, string? kind, IReadOnlyList<PhotoUpload> files, string? idempotencyKey, CancellationToken ct)
     {
+        var key = IdempotencyKeys.Validate(idempotencyKey);
         var check = new Check();
         var k = check.OneOf("kind", kind ?? PhotoKinds.Fault, PhotoKinds.All)!;
         if (k == PhotoKinds.Signature && files.Count > 1) check.Add("files", "a signature is one image.");
@@ -22,9 +29,10 @@ public sealed class PhotoService(TicketService tickets, IPhotoStore store, IOpti
         if (accepted.Count == 0) throw ValidationFailedException.For("files", "attach at least one photo (multipart/form-data).");
         if (accepted.Count > _o.MaxFilesPerRequest) throw ValidationFailedException.For("files", $"at most {_o.MaxFilesPerRequest} photos per request.");
         var now = clock.GetUtcNow();
-        foreach (var (file, contentType, ext) in accepted)
+        foreach (var (i, (file, contentType, ext)) in accepted.Index())
         {
-            var blob = new PhotoBlob(Ids.New("pho"), k, contentType, file.Length, CleanName(file.FileName), caller.Subject, now);
+            var id = key is null ? Ids.New("pho") : KeyedId(ticket.Id, caller.Subject, key, i);
+            var blob = new PhotoBlob(id, k, contentType, file.Length, CleanName(file.FileName), caller.Subject, now);
             await using var stream = file.Open();
             await store.SaveAsync(ticket.Id, blob, ext, stream, ct);
         }
@@ -38,6 +46,10 @@ public sealed class PhotoService(TicketService tickets, IPhotoStore store, IOpti
         var stored = await store.ListAsync(ticket.Id, expires, ct);
         return stored.Select(s => new Photo(s.Photo.Id, s.Photo.Kind, s.Photo.ContentType, s.Photo.Size, s.Photo.FileName, s.Photo.UploadedBy, s.Photo.UploadedAt, s.Url, expires)).ToList();
     }
+
+    /// <summary>The n-th photo of an upload with this key, by this caller, on this ticket: always the same id.</summary>
+    private static string KeyedId(string ticketId, string subject, string key, int n) =>
+        "pho-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{ticketId}|{subject}|{key}|{n}")))[..32];
 
     private (PhotoUpload, string, string) Inspect(PhotoUpload file)
     {

@@ -21,8 +21,9 @@ public static class PhotoFunctions
         g.MapGet("/", List);
     }
 
-    /// <summary>Form field "kind": fault (default), before, after, or signature (one image, for confirm or resolve).</summary>
-    private static async Task<Created<IReadOnlyList<Photo>>> Upload(string id, HttpRequest request, ClaimsPrincipal user, PhotoService photos, CancellationToken ct)
+    /// <summary>Form field "kind": fault (default), before, after, or signature (one image, for confirm or resolve). An Idempotency-Key makes a repeated upload store nothing twice.</summary>
+    private static async Task<Created<IReadOnlyList<Photo>>> Upload(
+        string id, HttpRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, PhotoService photos, CancellationToken ct)
     {
         if (!request.HasFormContentType)
             throw new UnsupportedMediaException("body", "Send the photos as multipart/form-data, one file part per photo.");
@@ -30,7 +31,7 @@ public static class PhotoFunctions
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = RequestLimit;
         var form = await request.ReadFormAsync(ct);
         var files = form.Files.Select(f => new PhotoUpload(f.Name, f.FileName, f.Length, f.OpenReadStream)).ToList();
-        var stored = await photos.UploadAsync(user.ToCaller(), id, form["kind"].FirstOrDefault(), files, ct);
+        var stored = await photos.UploadAsync(user.ToCaller(), id, form["kind"].FirstOrDefault(), files, idempotencyKey, ct);
         return TypedResults.Created($"/api/tickets/{id}/photos", stored);
     }
 

@@ -10,7 +10,7 @@ public sealed class SignatureAndConsoleViewsTests(LifecycleAppFixture app) : ICl
 {
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
 
-    private static async Task<Reply> UploadAsync(Api api, string ticketId, string? kind, int files = 1)
+    private static async Task<Reply> UploadAsync(Api api, string ticketId, string? kind, int files = 1, string? idempotencyKey = null)
     {
         var form = new MultipartFormDataContent();
         if (kind is not null) form.Add(new StringContent(kind), "kind");
@@ -20,7 +20,9 @@ public sealed class SignatureAndConsoleViewsTests(LifecycleAppFixture app) : ICl
             part.Headers.ContentType = new MediaTypeHeaderValue("image/png");
             form.Add(part, "files", $"p{i}.png");
         }
-        return await api.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/tickets/{ticketId}/photos") { Content = form });
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tickets/{ticketId}/photos") { Content = form };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await api.SendAsync(request);
     }
 
     private static string IdOfKind(Reply uploaded, string kind) =>
@@ -86,6 +88,22 @@ public sealed class SignatureAndConsoleViewsTests(LifecycleAppFixture app) : ICl
         Assert.Contains("files", (await UploadAsync(engineer, id, "signature", files: 2)).AssertProblem(HttpStatusCode.BadRequest).ErrorFields);
 
         Assert.Empty((await engineer.GetAsync($"/api/tickets/{id}/photos")).Json!.AsArray());
+    }
+
+    [Fact]
+    public async Task AnUploadRepeatedWithItsIdempotencyKeyStoresNothingTwice()
+    {
+        var (_, id, engineer, _) = await OnSiteAsync();
+        var key = Guid.NewGuid().ToString();
+
+        var first = (await UploadAsync(engineer, id, "before", files: 2, idempotencyKey: key)).AssertStatus(HttpStatusCode.Created).Json!.AsArray();
+        var again = (await UploadAsync(engineer, id, "before", files: 2, idempotencyKey: key)).AssertStatus(HttpStatusCode.Created).Json!.AsArray();
+        Assert.Equal(2, first.Count);
+        Assert.Equal(first.Select(p => p!["id"]!.GetValue<string>()).Order(), again.Select(p => p!["id"]!.GetValue<string>()).Order());
+
+        (await UploadAsync(engineer, id, "after", idempotencyKey: Guid.NewGuid().ToString())).AssertStatus(HttpStatusCode.Created);
+        Assert.Equal(3, (await engineer.GetAsync($"/api/tickets/{id}/photos")).Json!.AsArray().Count);
+        Assert.Contains("Idempotency-Key", (await UploadAsync(engineer, id, "after", idempotencyKey: "has space")).AssertProblem(HttpStatusCode.BadRequest).ErrorFields);
     }
 
     [Fact]

@@ -4,7 +4,8 @@ import { newest, upload, type PhotoKind } from './photos'
 
 /**
  * An engineer's action waiting to reach the server; its id is the Idempotency-Key, so a replay never applies twice.
- * "photos" items carry images of one kind; a resolve may carry the customer's signature, uploaded just before it.
+ * "photos" items carry images of one kind (uploaded with the same key); a resolve may carry the customer's
+ * signature, uploaded just before it.
  */
 export type PendingAction = {
   id: string; ticketId: string; action: string; body: Record<string, unknown>; createdAt: string
@@ -34,12 +35,12 @@ export const cachedTicket = async <T>(id: string) => (await (await db).get('tick
 
 async function send<T>(item: PendingAction, token: string): Promise<T | null> {
   if (item.action === 'photos') {
-    await upload(item.ticketId, item.files ?? [], { kind: item.kind, token })
+    await upload(item.ticketId, item.files ?? [], { kind: item.kind, token, idempotencyKey: item.id })
     return null
   }
   if (item.signature && !item.signaturePhotoId) {
     // Remember the uploaded signature, so a retry after a lost answer does not upload it again.
-    item.signaturePhotoId = newest(await upload(item.ticketId, [item.signature], { kind: 'signature', token }), 'signature')
+    item.signaturePhotoId = newest(await upload(item.ticketId, [item.signature], { kind: 'signature', token, idempotencyKey: `${item.id}-signature` }), 'signature')
     await (await db).put('pending', item)
   }
   const body = item.signaturePhotoId ? { ...item.body, signaturePhotoId: item.signaturePhotoId } : item.body

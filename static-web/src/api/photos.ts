@@ -14,7 +14,7 @@ export async function compress(file: Blob): Promise<Blob> {
   return await new Promise<Blob>((resolve, reject) => canvas.toBlob(b => (b ? resolve(b) : reject(new Error('compression failed'))), 'image/jpeg', 0.8))
 }
 
-type UploadOptions = { kind?: PhotoKind; token?: string | null; onProgress?: (percent: number) => void }
+type UploadOptions = { kind?: PhotoKind; token?: string | null; idempotencyKey?: string; onProgress?: (percent: number) => void }
 
 /**
  * Uploads images to a ticket as one kind (fault by default) and answers the ticket's photos as stored.
@@ -29,6 +29,7 @@ export function upload(ticketId: string, blobs: Blob[], options: UploadOptions =
     const xhr = new XMLHttpRequest()
     xhr.open('POST', `/api/tickets/${ticketId}/photos`)
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`)
+    if (options.idempotencyKey) xhr.setRequestHeader('idempotency-key', options.idempotencyKey)
     xhr.upload.onprogress = e => e.lengthComputable && options.onProgress?.(Math.round((100 * e.loaded) / e.total))
     xhr.onload = () => {
       const body = JSON.parse(xhr.responseText || '{}')
