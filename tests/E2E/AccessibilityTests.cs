@@ -32,6 +32,8 @@ public sealed partial class AccessibilityTests(PortalFixture portal)
         {
             await page.GotoAsync(portal.Url(path));
             await Assertions.Expect(page.Locator(ready).First).ToBeVisibleAsync();
+            // Judged once the page has loaded its data and drawn it.
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             findings[path] = await Axe.SeriousFindingsAsync(page);
         }
 
@@ -56,8 +58,9 @@ public sealed partial class AccessibilityTests(PortalFixture portal)
         await Assertions.Expect(desktop).ToHaveURLAsync(new Regex("/console$"));
         await Check(desktop, "/console", ".el-table__row");
         await Check(desktop, $"/console/tickets/{id}", ".timeline");
-        foreach (var path in new[] { "/console/escalations", "/console/engineers", "/console/admin/calendars", "/console/admin/policies", "/console/admin/rules", "/console/admin/templates", "/console/admin/lifecycle", "/console/dev/sms" })
+        foreach (var path in new[] { "/console/escalations", "/console/engineers", "/console/admin/calendars", "/console/admin/policies", "/console/admin/rules", "/console/admin/templates", "/console/dev/sms" })
             await Check(desktop, path, "h1");
+        await Check(desktop, "/console/admin/lifecycle", "svg.state-diagram");
 
         var failing = findings.Where(f => f.Value.Count > 0).Select(f => $"{f.Key}:\n  {string.Join("\n  ", f.Value)}").ToList();
         Assert.True(failing.Count == 0, "axe findings:\n" + string.Join("\n", failing));

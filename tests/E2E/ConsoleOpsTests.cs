@@ -113,6 +113,12 @@ public sealed class ConsoleOpsTests(PortalFixture portal)
         await page.ScreenshotAsync(new() { Path = Shot("console-engineers-en.png"), FullPage = true });
         await page.GetByLabel("Filter by name").FillAsync(name + "-nobody");
         await Assertions.Expect(page.Locator(".engineers")).ToContainTextAsync("No engineer’s name contains");
+
+        // The name opens the board with that engineer's tickets only.
+        await page.GetByLabel("Filter by name").FillAsync(name);
+        await page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".engineer-filter")).ToContainTextAsync($"Only the tickets of {name}.");
+        await Assertions.Expect(page.Locator(".el-table__row")).ToHaveCountAsync(1);
     }
 
     [Fact]

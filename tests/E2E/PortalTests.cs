@@ -99,7 +99,7 @@ public sealed class PortalTests(PortalFixture portal)
         await page.GetByLabel("详细地址").FillAsync("上海市闵行区申长路 1 号仓库");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交报修" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator(".van-field__error-message").First).ToContainTextAsync("six-digit");
+        await Assertions.Expect(page.Locator(".van-field__error-message").First).ToHaveTextAsync("须为 6 位行政区划代码，例如 310104。");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/my/report$"));
         await page.GetByLabel("区县代码").FillAsync("310112");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交报修" }).ClickAsync();

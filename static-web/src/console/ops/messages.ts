@@ -17,6 +17,7 @@ export const opsMessages = {
         more: '只显示前 {count} 张，请先处理这些工单。',
       },
       engineers: {
+        tickets: '{name} 的工单',
         title: '工程师', hint: '所有工程师的当前负载，最忙的在前。', filter: '按姓名筛选', name: '姓名', phone: '电话', duty: '在岗',
         status: '状态', load: '负载（进行中 / 上限）', skills: '技能', regions: '服务区域', level: 'L{level}',
         states: { offDuty: '休息', free: '空闲', busy: '忙碌', full: '满负荷' },
@@ -49,6 +50,7 @@ export const opsMessages = {
         more: 'Only the first {count} are shown; deal with these first.',
       },
       engineers: {
+        tickets: "{name}'s tickets",
         title: 'Engineers', hint: 'Every engineer with their current load, busiest first.', filter: 'Filter by name', name: 'Name', phone: 'Phone', duty: 'On duty',
         status: 'Status', load: 'Load (open / max)', skills: 'Skills', regions: 'Service regions', level: 'L{level}',
         states: { offDuty: 'Off duty', free: 'Free', busy: 'Busy', full: 'Full' },
