@@ -4,13 +4,18 @@
  * library is loaded only when someone scans. Answers null when no code is found.
  */
 export async function readSerial(photo: Blob): Promise<string | null> {
-  const { BrowserMultiFormatReader } = await import('@zxing/browser')
-  const url = URL.createObjectURL(photo)
+  const [{ BrowserMultiFormatReader }, { DecodeHintType }] = await Promise.all([import('@zxing/browser'), import('@zxing/library')])
   try {
-    return (await new BrowserMultiFormatReader().decodeFromImageUrl(url)).getText().trim()
+    // Decoded from a canvas the photo is already drawn on (an <img> still loading reads as "no code").
+    const bitmap = await createImageBitmap(photo)
+    const scale = Math.min(1, 2000 / Math.max(bitmap.width, bitmap.height))
+    const canvas = document.createElement('canvas')
+    canvas.width = Math.round(bitmap.width * scale)
+    canvas.height = Math.round(bitmap.height * scale)
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height)
+    const reader = new BrowserMultiFormatReader(new Map([[DecodeHintType.TRY_HARDER, true]]))
+    return reader.decodeFromCanvas(canvas).getText().trim()
   } catch {
     return null
-  } finally {
-    URL.revokeObjectURL(url)
   }
 }
