@@ -93,6 +93,22 @@ public sealed partial class JobStepsTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task WithoutAPositionFromThePhoneTheCheckInSaysItUsedTheSiteAddress()
+    {
+        using var admin = await AdminAsync(portal.App);
+        var (id, _, link, _) = await AssignedAsync(admin);
+        var page = await PhoneAsync();
+        await page.GotoAsync(link);
+        await page.GetByRole(AriaRole.Button, new() { Name = "接单", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "到场签到" }).ClickAsync();
+
+        Assert.Equal("OnSite", await StatusAsync(admin, id, "OnSite"));
+        var arrive = (await TimelineAsync(admin, id)).Single(e => (string)e!["kind"]! == "arrive")!;
+        Assert.Equal("手机未提供位置，按工单地址签到", (string)arrive["data"]!["note"]!);
+        Assert.Equal(31.19, (double)arrive["data"]!["lat"]!);
+    }
+
+    [Fact]
     public async Task TheCustomerRejectsTheResolutionWithAReasonAndTheJobGoesBackToTheEngineer()
     {
         using var admin = await AdminAsync(portal.App);
