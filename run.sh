@@ -3,15 +3,18 @@
 # STORAGE_CONNECTION_STRING is set) and the function app, seeds demo data, prints "Ready:".
 # Ctrl-C / SIGTERM stops everything this script started.
 #
-#   ./run.sh [--no-demo]        env: PORT (7071), DATA_DIR (./.data), STORAGE_CONNECTION_STRING, ADMIN_PASSWORD
+#   ./run.sh [--no-demo] [--no-portal]   env: PORT (7071), DATA_DIR (./.data), STORAGE_CONNECTION_STRING, ADMIN_PASSWORD
 set -euo pipefail
 cd "$(dirname "$0")"
 
 DEMO=true
+PORTAL=true
 for arg in "$@"; do
   case "$arg" in
     --no-demo) DEMO=false ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    # Skip building the portal (scripts/update-api-types.sh: the portal is typed against the document it refreshes).
+    --no-portal) PORTAL=false ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -22,7 +25,7 @@ DATA_DIR="$(cd "$DATA_DIR" && pwd)"
 
 ./scripts/install.sh --no-browser
 echo "Building…"
-npm run --prefix static-web build --silent
+if [ "$PORTAL" = true ]; then npm run --prefix static-web build --silent; fi
 dotnet build functions/ServerlessService.Functions.csproj -c Release --no-restore --verbosity quiet -nologo
 
 PIDS=()

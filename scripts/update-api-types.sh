@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="$(node scripts/free-port.js)"
 DATA_DIR="$(mktemp -d)"
-PORT="$PORT" DATA_DIR="$DATA_DIR" ./run.sh --no-demo > "$DATA_DIR/run.log" 2>&1 &
+PORT="$PORT" DATA_DIR="$DATA_DIR" ./run.sh --no-demo --no-portal > "$DATA_DIR/run.log" 2>&1 &
 RUN=$!
 trap 'kill -TERM $RUN 2>/dev/null || true; wait $RUN 2>/dev/null || true; rm -rf "$DATA_DIR"' EXIT
 node scripts/wait-http.js "http://127.0.0.1:$PORT/api/health" 120

@@ -64,3 +64,6 @@ public sealed record EngineerInput(
         return regions;
     }
 }
+
+/// <summary>The body of PUT /api/engineers/{id}/on-duty.</summary>
+public sealed record DutyInput(bool? OnDuty);

@@ -47,6 +47,30 @@ public sealed class EngineerService(IEngineerStore store, Sla.SlaStore calendars
         return updated;
     }
 
+    /// <summary>
+    /// On or off duty, and nothing else: the current record is read and only its duty changes, so a concurrent edit of
+    /// other fields is never overwritten. Dispatchers and admins, or the engineer themself.
+    /// </summary>
+    public async Task<Engineer> SetOnDutyAsync(Caller caller, string id, bool? onDuty, CancellationToken ct)
+    {
+        if (onDuty is not { } duty) throw ValidationFailedException.For("onDuty", "is required: true or false.");
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await ReadVisibleAsync(caller, id, ct);
+            if (!caller.CanEditArchive && !caller.IsEngineer(id)) throw new ForbiddenException("Only dispatchers, admins and the engineer themself change duty.");
+            var updated = stored.Value with { OnDuty = duty, UpdatedAt = clock.GetUtcNow() };
+            try
+            {
+                await store.TryUpdateAsync(stored.Value, updated, stored.ETag, ct);
+                return updated;
+            }
+            catch (ConflictException) when (attempt < 3)
+            {
+                // Someone saved the record meanwhile: read it again and change only the duty.
+            }
+        }
+    }
+
     public Task<Paged<Engineer>> ListAsync(Caller caller, string? namePrefix, PageRequest page, CancellationToken ct)
     {
         if (!caller.IsStaff) throw new ForbiddenException("Only staff list engineers.");

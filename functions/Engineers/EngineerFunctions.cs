@@ -18,6 +18,7 @@ public static class EngineerFunctions
         g.MapGet("/workload", Workload).RequireAuthorization(Policies.Staff);
         g.MapGet("/{id}", Get);
         g.MapPut("/{id}", Update);
+        g.MapPut("/{id}/on-duty", SetOnDuty);
     }
 
     private static async Task<Created<Engineer>> Create(EngineerInput body, ClaimsPrincipal user, EngineerService engineers, CancellationToken ct)
@@ -36,6 +37,10 @@ public static class EngineerFunctions
 
     private static async Task<Ok<Engineer>> Get(string id, ClaimsPrincipal user, EngineerService engineers, CancellationToken ct) =>
         TypedResults.Ok(await engineers.GetAsync(user.ToCaller(), id, ct));
+
+    /// <summary>{"onDuty": true|false}: changes only the duty, whatever else changed meanwhile.</summary>
+    private static async Task<Ok<Engineer>> SetOnDuty(string id, DutyInput body, ClaimsPrincipal user, EngineerService engineers, CancellationToken ct) =>
+        TypedResults.Ok(await engineers.SetOnDutyAsync(user.ToCaller(), id, body.OnDuty, ct));
 
     private static async Task<Ok<Engineer>> Update(string id, EngineerInput body, ClaimsPrincipal user, EngineerService engineers, CancellationToken ct) =>
         TypedResults.Ok(await engineers.UpdateAsync(user.ToCaller(), id, body, ct));

@@ -136,4 +136,24 @@ public sealed class SignatureAndConsoleViewsTests(LifecycleAppFixture app) : ICl
         Assert.True(mine["maxConcurrentJobs"]!.GetValue<int>() >= 1);
         (await engineer.GetAsync("/api/engineers/workload")).AssertProblem(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task OnDutyChangesOnlyTheDutyAndOnlyStaffOrTheEngineerMayChangeIt()
+    {
+        var (s, _, engineer, engineerId) = await OnSiteAsync();
+        var staff = await app.Api().AsStaffAsync();
+        var before = (await staff.GetAsync($"/api/engineers/{engineerId}")).AssertStatus(HttpStatusCode.OK).Json!;
+
+        var off = (await staff.PutAsync($"/api/engineers/{engineerId}/on-duty", new { onDuty = false })).AssertStatus(HttpStatusCode.OK).Json!;
+        Assert.False(off["onDuty"]!.GetValue<bool>());
+        Assert.Equal(before["name"]!.GetValue<string>(), off["name"]!.GetValue<string>());
+        Assert.Equal(before["maxConcurrentJobs"]!.GetValue<int>(), off["maxConcurrentJobs"]!.GetValue<int>());
+        Assert.True((await engineer.PutAsync($"/api/engineers/{engineerId}/on-duty", new { onDuty = true })).AssertStatus(HttpStatusCode.OK).Json!["onDuty"]!.GetValue<bool>());
+
+        Assert.Contains("onDuty", (await staff.PutAsync($"/api/engineers/{engineerId}/on-duty", new { })).AssertProblem(HttpStatusCode.BadRequest).ErrorFields);
+        var (other, _) = await EngineerAsync(staff, app.Api());
+        (await other.PutAsync($"/api/engineers/{engineerId}/on-duty", new { onDuty = false })).AssertProblem(HttpStatusCode.NotFound);
+        (await (await CustomerApiAsync(s, app.Api())).PutAsync($"/api/engineers/{engineerId}/on-duty", new { onDuty = false })).AssertProblem(HttpStatusCode.NotFound);
+        Assert.True((await staff.GetAsync($"/api/engineers/{engineerId}")).Json!["onDuty"]!.GetValue<bool>());
+    }
 }
