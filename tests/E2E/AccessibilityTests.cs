@@ -7,8 +7,7 @@ namespace ServerlessService.E2ETests;
 /// <summary>Every page passes axe-core's WCAG 2.1 A/AA checks with no serious or critical finding: labels, names, contrast, language.</summary>
 public sealed partial class AccessibilityTests(PortalFixture portal)
 {
-    private async Task<IPage> PageAsync(string locale, int width, int height) =>
-        await (await portal.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = height } })).NewPageAsync();
+    private Task<IPage> PageAsync(string locale, int width, int height) => portal.PageAsync(locale, width, height);
 
     [Fact]
     public async Task EveryPageHasLabelsNamesAndReadableContrast()

@@ -12,11 +12,7 @@ namespace ServerlessService.E2ETests;
 /// </summary>
 public sealed class AdminPagesTests(PortalFixture portal)
 {
-    private async Task<IPage> PageAsync(string locale, int width = 1440, int height = 1000) =>
-        await (await portal.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = locale, TimezoneId = "Asia/Shanghai", ViewportSize = new ViewportSize { Width = width, Height = height },
-        })).NewPageAsync();
+    private Task<IPage> PageAsync(string locale, int width = 1440, int height = 1000) => portal.PageAsync(locale, width, height, "Asia/Shanghai");
 
     private async Task SignInAsync(IPage page, string path, string username = "admin", string? password = null)
     {

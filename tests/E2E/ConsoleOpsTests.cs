@@ -13,8 +13,7 @@ public sealed class ConsoleOpsTests(PortalFixture portal)
 {
     private const string OnePixelPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
-    private async Task<IPage> PageAsync(string locale, int width = 1280, int height = 900) =>
-        await (await portal.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = height } })).NewPageAsync();
+    private Task<IPage> PageAsync(string locale, int width = 1280, int height = 900) => portal.PageAsync(locale, width, height);
 
     private static string Shot(string name) => Path.Combine(PortalFixture.Screenshots, name);
 

@@ -17,7 +17,6 @@ namespace ServerlessService.E2ETests;
 public sealed partial class JobPageTests(PortalFixture portal)
 {
     private RunningApp App => portal.App;
-    private IBrowser Browser => portal.Browser;
 
     [Fact]
     public async Task TheEngineerOpensTheJobFromTheSmsLinkAndAcceptsIt()
@@ -35,7 +34,7 @@ public sealed partial class JobPageTests(PortalFixture portal)
         var ticket = await PostAsync(admin, "/api/tickets", new { serialNumber = "SN-E2E-" + line, faultCategory = "noise", description = "空压机异响", priority = "P2" });
         var link = await LinkAsync(admin, engineerPhone);
 
-        var page = await (await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" })).NewPageAsync();
+        var page = await portal.PageAsync("zh-CN");
         await page.GotoAsync(link);
 
         await Assertions.Expect(page.GetByText((string)ticket["number"]!)).ToBeVisibleAsync();
@@ -88,7 +87,7 @@ public sealed partial class JobPageTests(PortalFixture portal)
         var path = await SmsAsync(admin, phone, "已完工", new Regex(@"/tickets/tkt-[0-9a-f]{32}"));
         Assert.Equal($"/tickets/{id}", path);
 
-        var page = await (await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 844 } })).NewPageAsync();
+        var page = await portal.PageAsync("zh-CN");
         await page.GotoAsync(new Uri(App.BaseAddress, path).ToString());
         await PortalPages.PhoneSignInAsync(page, admin, phone);
 
@@ -127,7 +126,7 @@ public sealed partial class JobPageTests(PortalFixture portal)
         var ticket = await PostAsync(admin, "/api/tickets", new { serialNumber = "SN-J-" + line, faultCategory = "no-power", description = "设备无法开机", priority = "P2" });
         await PostAsync(admin, $"/api/tickets/{ticket["id"]}/assign", new { engineerId = (string)engineer["id"]! });
 
-        var page = await (await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 844 } })).NewPageAsync();
+        var page = await portal.PageAsync("zh-CN");
         await page.GotoAsync(new Uri(App.BaseAddress, "/jobs").ToString());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("工程师登录");
         await PortalPages.PhoneSignInAsync(page, admin, engineerPhone);
@@ -143,7 +142,7 @@ public sealed partial class JobPageTests(PortalFixture portal)
     [Fact]
     public async Task ALinkThatIsNotValidShowsAPlainExplanation()
     {
-        var page = await (await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" })).NewPageAsync();
+        var page = await portal.PageAsync("zh-CN");
         await page.GotoAsync(new Uri(App.BaseAddress, "/e/AAAAAAAAAA").ToString());
 
         await Assertions.Expect(page.Locator(".error")).ToContainTextAsync("链接无效或已失效");

@@ -9,8 +9,7 @@ namespace ServerlessService.E2ETests;
 /// <summary>The steps of a job the whole-lifecycle test does not take: declining, waiting for parts, the signature on the engineer's phone, the customer's rejection.</summary>
 public sealed partial class JobStepsTests(PortalFixture portal)
 {
-    private async Task<IPage> PhoneAsync(string locale = "zh-CN") =>
-        await (await portal.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = 390, Height = 844 } })).NewPageAsync();
+    private Task<IPage> PhoneAsync(string locale = "zh-CN") => portal.PageAsync(locale);
 
     /// <summary>A ticket assigned by a dispatcher to a new engineer; answers its id, the engineer's id and the job link from their SMS.</summary>
     private async Task<(string Id, string EngineerId, string Link, string CustomerPhone)> AssignedAsync(HttpClient admin)

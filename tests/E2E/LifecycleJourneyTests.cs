@@ -14,11 +14,7 @@ namespace ServerlessService.E2ETests;
 /// </summary>
 public sealed partial class LifecycleJourneyTests(PortalFixture portal)
 {
-    private async Task<IPage> PageAsync(string locale, int width = 390, int height = 844)
-    {
-        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = height } });
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> PageAsync(string locale, int width = 390, int height = 844) => portal.PageAsync(locale, width, height);
 
     private static string Shot(string name) => Path.Combine(PortalFixture.Screenshots, name);
 

@@ -46,4 +46,11 @@ public sealed class PortalFixture : IAsyncLifetime
     }
 
     public string Url(string path) => new Uri(App.BaseAddress, path).ToString();
+
+    /// <summary>A page in a browser context of its own, with the browser's language and screen size (a phone unless told).</summary>
+    public async Task<IPage> PageAsync(string locale, int width = 390, int height = 844, string? timeZone = null) =>
+        await (await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = locale, TimezoneId = timeZone, ViewportSize = new ViewportSize { Width = width, Height = height },
+        })).NewPageAsync();
 }

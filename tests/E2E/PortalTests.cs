@@ -10,8 +10,7 @@ namespace ServerlessService.E2ETests;
 /// <summary>The portal (Vue) in Chromium: language, the customer's sign-in and ticket list, field errors.</summary>
 public sealed class PortalTests(PortalFixture portal)
 {
-    private async Task<IPage> PageAsync(string locale, int width = 390, int height = 844) =>
-        await (await portal.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = height } })).NewPageAsync();
+    private Task<IPage> PageAsync(string locale, int width = 390, int height = 844) => portal.PageAsync(locale, width, height);
 
     [Fact]
     public async Task TheLanguageFollowsTheBrowserCanBeSwitchedAndIsRemembered()

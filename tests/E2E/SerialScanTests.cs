@@ -25,7 +25,7 @@ public sealed class SerialScanTests(PortalFixture portal)
         var customer = await CustomerAsync(admin, "孙先生", phone);
         foreach (var suffix in new[] { "A", "B" })
             await PostAsync(admin, "/api/devices", new { serialNumber = $"SN-S{suffix}-{line}", model = "AirPro " + suffix, productLine = line, customerId = (string)customer["id"]!, warrantyEndsOn = "2030-01-01" });
-        var page = await (await portal.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 844 } })).NewPageAsync();
+        var page = await portal.PageAsync("zh-CN");
         await page.GotoAsync(portal.Url("/my/report"));
         await PortalPages.PhoneSignInAsync(page, admin, phone);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/my/report$"));

@@ -3,14 +3,20 @@ import { session, Problem, type Schemas } from './client'
 export type Photo = Schemas['Photo']
 export type PhotoKind = 'fault' | 'before' | 'after' | 'signature'
 
-/** Shrinks a photo in the browser before upload: at most 1600 px on the long side, JPEG at 80 %. */
-export async function compress(file: Blob): Promise<Blob> {
-  const bitmap = await createImageBitmap(file)
-  const scale = Math.min(1, 1600 / Math.max(bitmap.width, bitmap.height))
+/** The image drawn on a canvas, shrunk so its long side is at most `maxSide` pixels. */
+export async function drawn(image: Blob, maxSide: number): Promise<HTMLCanvasElement> {
+  const bitmap = await createImageBitmap(image)
+  const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height))
   const canvas = document.createElement('canvas')
   canvas.width = Math.round(bitmap.width * scale)
   canvas.height = Math.round(bitmap.height * scale)
   canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height)
+  return canvas
+}
+
+/** Shrinks a photo in the browser before upload: at most 1600 px on the long side, JPEG at 80 %. */
+export async function compress(file: Blob): Promise<Blob> {
+  const canvas = await drawn(file, 1600)
   return await new Promise<Blob>((resolve, reject) => canvas.toBlob(b => (b ? resolve(b) : reject(new Error('compression failed'))), 'image/jpeg', 0.8))
 }
 

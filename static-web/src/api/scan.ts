@@ -1,3 +1,5 @@
+import { drawn } from './photos'
+
 /**
  * Reads the serial number from a photo of the device's label (QR code or 1D barcode such as Code 128), using ZXing.
  * A photo rather than a live camera stream: it works on every phone, needs no camera permission prompt, and the
@@ -7,12 +9,7 @@ export async function readSerial(photo: Blob): Promise<string | null> {
   const [{ BrowserMultiFormatReader }, { DecodeHintType }] = await Promise.all([import('@zxing/browser'), import('@zxing/library')])
   try {
     // Decoded from a canvas the photo is already drawn on (an <img> still loading reads as "no code").
-    const bitmap = await createImageBitmap(photo)
-    const scale = Math.min(1, 2000 / Math.max(bitmap.width, bitmap.height))
-    const canvas = document.createElement('canvas')
-    canvas.width = Math.round(bitmap.width * scale)
-    canvas.height = Math.round(bitmap.height * scale)
-    canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height)
+    const canvas = await drawn(photo, 2000)
     const reader = new BrowserMultiFormatReader(new Map([[DecodeHintType.TRY_HARDER, true]]))
     return reader.decodeFromCanvas(canvas).getText().trim()
   } catch {
