@@ -7,12 +7,21 @@ import { drawn } from './photos'
  */
 export async function readSerial(photo: Blob): Promise<string | null> {
   const [{ BrowserMultiFormatReader }, { DecodeHintType }] = await Promise.all([import('@zxing/browser'), import('@zxing/library')])
-  try {
-    // Decoded from a canvas the photo is already drawn on (an <img> still loading reads as "no code").
-    const canvas = await drawn(photo, 2000)
-    const reader = new BrowserMultiFormatReader(new Map([[DecodeHintType.TRY_HARDER, true]]))
-    return reader.decodeFromCanvas(canvas).getText().trim()
-  } catch {
-    return null
+  const reader = new BrowserMultiFormatReader(new Map([[DecodeHintType.TRY_HARDER, true]]))
+  // Decoded from a canvas the photo is already drawn on (an <img> still loading reads as "no code"); a code ZXing
+  // misses at one size (blur, moiré, an unlucky grid) is often found at half or a quarter of it.
+  let side = 2000
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const canvas = await drawn(photo, side)
+      try {
+        return reader.decodeFromCanvas(canvas).getText().trim()
+      } catch {
+        side = Math.max(canvas.width, canvas.height) / 2
+      }
+    } catch {
+      return null // not an image
+    }
   }
+  return null
 }
