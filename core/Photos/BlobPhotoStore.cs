@@ -12,8 +12,6 @@ public sealed class BlobPhotoStore(StorageAccount account) : IPhotoStore
 
     public async Task<bool> SaveAsync(string ticketId, PhotoBlob photo, string extension, Stream content, CancellationToken ct)
     {
-        // A replay may come with another type (another extension): look for the id, not the name.
-        if (await FindAsync(ticketId, photo.Id, ct) is not null) return false;
         var options = new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = photo.ContentType },

@@ -4,7 +4,7 @@ public sealed record PhotoBlob(string Id, string Kind, string ContentType, long 
 
 public interface IPhotoStore
 {
-    /// <summary>Stores the photo; false when a photo with its id is already stored (a replayed upload), which is left as it is.</summary>
+    /// <summary>Stores the photo; false when that very blob is already stored, which is left as it is.</summary>
     Task<bool> SaveAsync(string ticketId, PhotoBlob photo, string extension, Stream content, CancellationToken ct);
     Task<IReadOnlyList<(PhotoBlob Photo, Uri Url)>> ListAsync(string ticketId, DateTimeOffset urlExpiresAt, CancellationToken ct);
     /// <summary>The photo's stored facts, or null when the ticket has no such photo.</summary>

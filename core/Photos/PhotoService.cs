@@ -32,6 +32,8 @@ public sealed class PhotoService(TicketService tickets, IPhotoStore store, IOpti
         foreach (var (i, (file, contentType, ext)) in accepted.Index())
         {
             var id = key is null ? Ids.New("pho") : KeyedId(ticket.Id, caller.Subject, key, i);
+            // A replayed upload may carry another type (another blob name): a keyed id already stored is done.
+            if (key is not null && await store.FindAsync(ticket.Id, id, ct) is not null) continue;
             var blob = new PhotoBlob(id, k, contentType, file.Length, CleanName(file.FileName), caller.Subject, now);
             await using var stream = file.Open();
             await store.SaveAsync(ticket.Id, blob, ext, stream, ct);

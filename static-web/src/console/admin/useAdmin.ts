@@ -1,7 +1,8 @@
 import { ref } from 'vue'
 import { useRouter } from 'vue-router'
 import { useI18n } from 'vue-i18n'
-import { Problem, session } from '../../api/client'
+import { Problem } from '../../api/client'
+import { signOut } from '../signOut'
 
 /**
  * Loading, 401/403 and problem+json handling shared by the admin pages: 401 goes to the console sign-in,
@@ -16,7 +17,7 @@ export function useAdmin() {
     loading.value = true
     try { return await work() }
     catch (e) {
-      if (e instanceof Problem && e.status === 401) { session.token = null; await router.replace('/console/sign-in'); return undefined }
+      if (e instanceof Problem && e.status === 401) { await signOut(router); return undefined }
       if (e instanceof Problem && e.status === 403) { forbidden.value = true; return undefined }
       throw e
     } finally { loading.value = false }
@@ -47,7 +48,7 @@ export function useFormErrors() {
     try { return await work() }
     catch (e) {
       if (!(e instanceof Problem)) throw e
-      if (e.status === 401) { session.token = null; await router.replace('/console/sign-in'); return undefined }
+      if (e.status === 401) { await signOut(router); return undefined }
       denied.value = e.status === 403
       errors.value = e.errors
       // The fields say what is wrong; the summary only says where to look.

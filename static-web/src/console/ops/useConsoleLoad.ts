@@ -1,6 +1,7 @@
 import { onMounted, onUnmounted, ref } from 'vue'
 import { useRouter } from 'vue-router'
-import { Problem, session } from '../../api/client'
+import { Problem } from '../../api/client'
+import { signOut } from '../signOut'
 
 /** Loads on mount (and every `everyMs`): 401 signs out to /console/sign-in, 403 sets `forbidden`, other failures set `error` and polling retries. */
 export function useConsoleLoad(fn: () => Promise<void>, everyMs?: number) {
@@ -15,7 +16,7 @@ export function useConsoleLoad(fn: () => Promise<void>, everyMs?: number) {
       await fn()
       error.value = ''
     } catch (e) {
-      if (e instanceof Problem && e.status === 401) { window.clearInterval(timer); session.token = null; await router.replace('/console/sign-in'); return }
+      if (e instanceof Problem && e.status === 401) { window.clearInterval(timer); await signOut(router); return }
       if (e instanceof Problem && e.status === 403) { window.clearInterval(timer); forbidden.value = true; return }
       error.value = e instanceof Error ? e.message : String(e)
     } finally {
