@@ -4,7 +4,9 @@ using ServerlessService.Core.Common;
 
 namespace ServerlessService.Core.Sla;
 
-public sealed record SlaSnapshot(IReadOnlyList<SlaPolicy> Policies, IReadOnlyDictionary<string, BusinessCalendar> Calendars);
+/// <summary>Policies and calendars as of now; Specs are the calendars as data (what a durable step records).</summary>
+public sealed record SlaSnapshot(IReadOnlyList<SlaPolicy> Policies, IReadOnlyDictionary<string, BusinessCalendar> Calendars,
+    IReadOnlyDictionary<string, CalendarSpec> Specs);
 
 /// <summary>Business calendars and SLA policies: admins and managers edit them, staff read them.</summary>
 public sealed class SlaService(SlaStore store, TimeProvider clock)
@@ -15,9 +17,12 @@ public sealed class SlaService(SlaStore store, TimeProvider clock)
     private readonly Refreshing<SlaSnapshot> _snapshot = new(CacheFor, clock);
 
     /// <summary>All policies in match order and all calendars, for lifecycle steps (which must not do I/O); cached briefly.</summary>
-    public Task<SlaSnapshot> SnapshotAsync(CancellationToken ct) => _snapshot.GetAsync(async () => new SlaSnapshot(
-        Ordered(await store.ListPoliciesAsync(ct)),
-        (await store.ListCalendarsAsync(ct)).ToDictionary(c => c.Id, c => BusinessCalendar.From(c.Spec))));
+    public Task<SlaSnapshot> SnapshotAsync(CancellationToken ct) => _snapshot.GetAsync(async () =>
+    {
+        var calendars = await store.ListCalendarsAsync(ct);
+        return new SlaSnapshot(Ordered(await store.ListPoliciesAsync(ct)),
+            calendars.ToDictionary(c => c.Id, c => BusinessCalendar.From(c.Spec)), calendars.ToDictionary(c => c.Id, c => c.Spec));
+    });
 
     public async Task<Calendar> CreateCalendarAsync(Caller caller, CalendarInput input, CancellationToken ct)
     {

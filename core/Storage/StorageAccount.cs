@@ -9,7 +9,7 @@ namespace ServerlessService.Core.Storage;
 public sealed class StorageAccount
 {
     public static readonly string[] Tables =
-        ["Customers", "Devices", "Engineers", "TicketIndex", "SlaConfig", "Rules", "EngineerLoad", "EngineerLinks", "Templates", "Channels", "Staff", "Otps", "Sms", "Settings", "Idempotency", "Counters"];
+        ["Customers", "Devices", "Engineers", "Tickets", "TicketIndex", "Definitions", "SlaConfig", "Rules", "EngineerLoad", "EngineerLinks", "Templates", "Channels", "Staff", "Otps", "Sms", "Settings", "Idempotency", "Counters"];
 
     public static readonly string[] Containers = ["photos"];
 

@@ -15,7 +15,7 @@ namespace ServerlessService.Functions.Hosting;
 /// <summary>Every HTTP function of the app. Each group states who may call it.</summary>
 public static class Endpoints
 {
-    public static void Map(IEndpointRouteBuilder app, bool localSms, bool underFunctionsHost)
+    public static void Map(IEndpointRouteBuilder app, bool localSms)
     {
         HealthFunctions.Map(app);
         AuthFunctions.Map(app);
@@ -33,8 +33,7 @@ public static class Endpoints
         CalendarFunctions.Map(app);
         SlaPolicyFunctions.Map(app);
         LifecycleFunctions.Map(app);
-        PoisonFunctions.Map(app);
-        if (underFunctionsHost) TriggerFunctions.Map(app);
+        InstanceFunctions.Map(app);
         if (localSms) DevSmsFunctions.Map(app);
     }
 }

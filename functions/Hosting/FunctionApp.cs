@@ -12,7 +12,9 @@ using ServerlessService.Core.Sms;
 using ServerlessService.Core.Storage;
 using ServerlessService.Orchestrations;
 using ServerlessService.Orchestrations.Lifecycle;
-using ServerlessService.Orchestrations.Runtime;
+using ServerlessService.Orchestrations.Tickets;
+using ServerlessService.Functions.Engine;
+using Microsoft.DurableTask.Client;
 
 namespace ServerlessService.Functions.Hosting;
 
@@ -36,7 +38,7 @@ public static class FunctionApp
         services.AddOptions<PhotoOptions>().BindConfiguration(nameof(PhotoOptions));
         services.AddOptions<AuthOptions>().BindConfiguration(nameof(AuthOptions));
         services.AddOptions<DemoOptions>().BindConfiguration(nameof(DemoOptions));
-        services.AddOptions<WorkflowOptions>().BindConfiguration(nameof(WorkflowOptions));
+        services.AddOptions<EngineOptions>().BindConfiguration(nameof(EngineOptions));
         services.AddOptions<LifecycleOptions>().BindConfiguration(nameof(LifecycleOptions));
         services.AddOptions<NotificationOptions>().BindConfiguration(nameof(NotificationOptions));
         services.AddOptions<AcsOptions>().BindConfiguration(nameof(AcsOptions));
@@ -46,7 +48,11 @@ public static class FunctionApp
             services.AddSingleton<ISmsChannel, AcsSmsChannel>();
         services.AddServerlessServiceCore();
         services.AddServerlessServiceOrchestrations();
-        services.AddHostedService<QueuePumpService>();
+        // The Durable Task engine runs the ticket orchestrations in this process; the app talks to it through its client.
+        services.AddSingleton<LocalEngine>();
+        services.AddHostedService(sp => sp.GetRequiredService<LocalEngine>());
+        services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<LocalEngine>().Client);
+        services.AddSingleton<TicketOperations>();
         services.AddSingleton<StartupTasks>();
         services.AddSecurity();
         services.AddProblemDetails();
@@ -75,7 +81,7 @@ public static class FunctionApp
         // /e/{code} from an engineer's SMS link, /tickets/{id} from a customer's "resolved" SMS.
         string[] portal = ["/e/{code}", "/tickets/{id}", "/sign-in", "/my", "/my/{*rest}", "/jobs", "/jobs/{*rest}", "/console", "/console/{*rest}"];
         foreach (var route in portal) app.MapFallbackToFile(route, "index.html").AllowAnonymous();
-        Endpoints.Map(app, localSms: app.Services.GetRequiredService<ISmsChannel>() is LocalSmsChannel, underFunctionsHost: UnderFunctionsHost);
+        Endpoints.Map(app, localSms: app.Services.GetRequiredService<ISmsChannel>() is LocalSmsChannel);
         return app;
     }
 
@@ -102,7 +108,6 @@ public static class FunctionApp
         Map("PUBLIC_BASE_URL", "ServiceOptions:PublicBaseUrl");
         Map("ACS_CONNECTION_STRING", "AcsOptions:ConnectionString");
         Map("ACS_FROM", "AcsOptions:From");
-        if (UnderFunctionsHost) env["WorkflowOptions:RunPump"] = "false";
         if (config["StorageOptions:ConnectionString"] is { Length: > 0 }) env.Remove("StorageOptions:ConnectionString");
         config.AddInMemoryCollection(env);
     }

@@ -5,7 +5,6 @@ using ServerlessService.Core.Identity;
 using ServerlessService.Core.Notifications;
 using ServerlessService.Core.Storage;
 using ServerlessService.Orchestrations.Lifecycle;
-using ServerlessService.Orchestrations.Runtime;
 
 namespace ServerlessService.Functions.Hosting;
 
@@ -17,14 +16,13 @@ public sealed class DemoOptions
 
 /// <summary>Runs before the app takes requests: storage objects, signing key, the first admin, demo data.</summary>
 public sealed class StartupTasks(
-    StorageAccount storage, WorkQueues queues, DefinitionStore definitions, Secrets secrets, SigningKey signingKey, StaffService staff, DemoSeeder demo,
+    StorageAccount storage, DefinitionStore definitions, Secrets secrets, SigningKey signingKey, StaffService staff, DemoSeeder demo,
     IOptions<AuthOptions> auth, IOptions<DemoOptions> demoOptions, IOptions<NotificationOptions> notifications,
     IOptions<LifecycleOptions> lifecycle, ILogger<StartupTasks> log)
 {
     public async Task RunAsync(CancellationToken ct)
     {
         await WithRetriesAsync(() => storage.EnsureCreatedAsync(ct), ct);
-        await queues.EnsureCreatedAsync(ct);
         foreach (var robot in notifications.Value.Robots)
             if (RobotClient.Problem(robot) is { } problem) log.LogError("Robot '{Name}' is not used: {Problem}", robot.Name, problem);
         foreach (var phone in lifecycle.Value.SupervisorPhones.Concat(lifecycle.Value.DispatcherPhones))

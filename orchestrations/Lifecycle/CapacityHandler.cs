@@ -2,31 +2,32 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ServerlessService.Core.Dispatch;
 using ServerlessService.Core.Engineers;
-using ServerlessService.Orchestrations.Runtime;
+
+using ServerlessService.Orchestrations.Tickets;
 
 namespace ServerlessService.Orchestrations.Lifecycle;
 
 /// <summary>Takes or gives back an engineer's capacity for a ticket's job; both are idempotent per (engineer, ticket).</summary>
-public sealed class CapacityHandler(EngineerLoads loads, IEngineerStore engineers, ILogger<CapacityHandler> log) : IOutboxHandler
+public sealed class CapacityHandler(EngineerLoads loads, IEngineerStore engineers, ILogger<CapacityHandler> log) : IEffectHandler
 {
     public const string KindName = "capacity";
     public string Kind => KindName;
 
-    public static OutboxRequest Reserve(string engineerId, bool force) =>
+    public static EffectRequest Reserve(string engineerId, bool force) =>
         new(KindName, new JsonObject { ["op"] = "reserve", ["engineerId"] = engineerId, ["force"] = force });
 
-    public static OutboxRequest Release(string engineerId) => new(KindName, new JsonObject { ["op"] = "release", ["engineerId"] = engineerId });
+    public static EffectRequest Release(string engineerId) => new(KindName, new JsonObject { ["op"] = "release", ["engineerId"] = engineerId });
 
-    public async Task HandleAsync(OutboxItem item, CancellationToken ct)
+    public async Task HandleAsync(EffectWork item, CancellationToken ct)
     {
         var engineerId = (string)item.Payload["engineerId"]!;
         if ((string?)item.Payload["op"] == "release")
         {
-            await loads.ReleaseAsync(engineerId, item.InstanceId, ct);
+            await loads.ReleaseAsync(engineerId, item.TicketId, ct);
             return;
         }
         var max = (await engineers.GetIfExistsAsync(engineerId, ct))?.Value.MaxConcurrentJobs ?? 0;
-        if (!await loads.TryReserveAsync(engineerId, item.InstanceId, max, (bool?)item.Payload["force"] ?? true, ct))
-            log.LogWarning("{Engineer} is at capacity; ticket {Ticket} was assigned without a reservation.", engineerId, item.InstanceId);
+        if (!await loads.TryReserveAsync(engineerId, item.TicketId, max, (bool?)item.Payload["force"] ?? true, ct))
+            log.LogWarning("{Engineer} is at capacity; ticket {Ticket} was assigned without a reservation.", engineerId, item.TicketId);
     }
 }

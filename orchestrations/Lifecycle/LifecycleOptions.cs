@@ -19,6 +19,14 @@ public sealed class LifecycleOptions
     public TimeSpan QuietHoursEnd { get; set; } = TimeSpan.FromHours(8);
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
+    /// <summary>Attempts of a side effect (SMS, robot post, link, capacity, projection) before it counts as failed; back-off doubles from the first delay.</summary>
+    public int EffectAttempts { get; set; } = 6;
+    public TimeSpan EffectRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan EffectMaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long an action request waits for the ticket's orchestration to apply it before answering 202.</summary>
+    public TimeSpan ActionWait { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>When a non-urgent customer message may go out: now, or the end of tonight's quiet hours.</summary>
     public DateTimeOffset? QuietUntil(DateTimeOffset now)
     {

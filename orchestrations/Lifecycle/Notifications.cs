@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using ServerlessService.Core.Notifications;
 using ServerlessService.Core.Tickets;
-using ServerlessService.Orchestrations.Runtime;
 
 namespace ServerlessService.Orchestrations.Lifecycle;
 
@@ -16,7 +15,7 @@ internal static class Notifications
     public const string Dispatchers = "dispatchers";
     public const string Customer = "customer";
 
-    public static OutboxRequest Message(Ticket t, string audience, string ev, JsonObject values, DateTimeOffset? notBefore = null) =>
+    public static EffectRequest Message(Ticket t, string audience, string ev, JsonObject values, DateTimeOffset? notBefore = null) =>
         new(NotifyHandler.KindName, new JsonObject
         {
             ["ticketId"] = t.Id,
@@ -28,7 +27,7 @@ internal static class Notifications
         }, NotBefore: notBefore);
 
     /// <summary>One item per robot, so a robot that is down does not hold back the others.</summary>
-    public static OutboxRequest Robot(string robot, string ev, JsonObject values) =>
+    public static EffectRequest Robot(string robot, string ev, JsonObject values) =>
         new(RobotHandler.KindName, new JsonObject { ["robot"] = robot, ["event"] = ev, ["values"] = values });
 
     /// <summary>The ticket's number and priority plus the event's own values.</summary>
@@ -43,7 +42,7 @@ internal static class Notifications
     public static void DispatchHeld(Step<Ticket> step, Ticket t, string reason, StepContext ctx)
     {
         var values = Values(t, ("reason", reason));
-        step.Outbox.Add(Message(t, Dispatchers, MessageTemplates.DispatchHeld, values));
-        foreach (var robot in ctx.Robots ?? []) step.Outbox.Add(Robot(robot, MessageTemplates.DispatchHeld, values.DeepClone().AsObject()));
+        step.Effects.Add(Message(t, Dispatchers, MessageTemplates.DispatchHeld, values));
+        foreach (var robot in ctx.Robots ?? []) step.Effects.Add(Robot(robot, MessageTemplates.DispatchHeld, values.DeepClone().AsObject()));
     }
 }

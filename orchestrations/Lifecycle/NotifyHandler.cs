@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Engineers;
 using ServerlessService.Core.Sms;
-using ServerlessService.Orchestrations.Runtime;
+
+using ServerlessService.Orchestrations.Tickets;
 
 namespace ServerlessService.Orchestrations.Lifecycle;
 
@@ -13,18 +14,18 @@ namespace ServerlessService.Orchestrations.Lifecycle;
 /// never sends twice.
 /// </summary>
 public sealed class NotifyHandler(IEngineerStore engineers, ISmsChannel sms, MessageRenderer renderer, IOptions<LifecycleOptions> options, ILogger<NotifyHandler> log)
-    : IOutboxHandler
+    : IEffectHandler
 {
     public const string KindName = "notify";
     public string Kind => KindName;
 
-    public async Task HandleAsync(OutboxItem item, CancellationToken ct)
+    public async Task HandleAsync(EffectWork item, CancellationToken ct)
     {
         var text = await renderer.TextAsync(item.Payload, ct);
         IReadOnlyList<string> phones = (string?)item.Payload["phone"] is { } direct ? [direct]
             : await RecipientsAsync((string?)item.Payload["audience"], (string?)item.Payload["engineerId"], ct);
-        if (phones.Count == 0) log.LogWarning("Notification {Id} of {Ticket} has nobody to go to.", item.Id, item.InstanceId);
-        foreach (var phone in phones) await sms.SendAsync(phone, text, ct, idempotencyKey: item.Id + "|" + phone);
+        if (phones.Count == 0) log.LogWarning("Notification {Id} of {Ticket} has nobody to go to.", item.EffectId, item.TicketId);
+        foreach (var phone in phones) await sms.SendAsync(phone, text, ct, idempotencyKey: item.EffectId + "|" + phone);
     }
 
     private async Task<IReadOnlyList<string>> RecipientsAsync(string? audience, string? engineerId, CancellationToken ct)

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using ServerlessService.Core.Notifications;
 using ServerlessService.Core.Sla;
 using ServerlessService.Core.Tickets;
-using ServerlessService.Orchestrations.Runtime;
 
 namespace ServerlessService.Orchestrations.Lifecycle;
 
@@ -36,7 +35,7 @@ internal static class SlaSteps
     }
 
     /// <summary>Arms each running clock's timer for its next threshold; cancels the timers of clocks that stopped.</summary>
-    public static void Rearm(Step<Ticket> step, Ticket t, WorkflowMeta meta, StepContext ctx)
+    public static void Rearm(Step<Ticket> step, Ticket t, IReadOnlyDictionary<string, DateTimeOffset> armedTimers, StepContext ctx)
     {
         if (t.Sla is not { } sla) return;
         var calendar = ctx.Calendar(sla.CalendarId);
@@ -44,13 +43,13 @@ internal static class SlaSteps
         {
             var name = TimerPrefix + c.Metric;
             var due = c.NextDue(sla.ThresholdsOf(c.Metric), calendar);
-            var armed = meta.Timers.TryGetValue(name, out var a) && !step.Cancel.Contains(name) ? a : null;
+            DateTimeOffset? armed = armedTimers.TryGetValue(name, out var a) && !step.Cancel.Contains(name) ? a : null;
             if (due is null)
             {
                 step.Arm.Remove(name);
                 if (armed is not null) step.Cancel.Add(name);
             }
-            else if (armed?.DueAt != due) step.Arm[name] = due.Value;
+            else if (armed != due) step.Arm[name] = due.Value;
             else step.Arm.Remove(name);
         }
     }
@@ -99,9 +98,9 @@ internal static class SlaSteps
             case SlaActions.NotifySupervisor:
                 var audience = action == SlaActions.NotifyAssignee ? Notifications.Assignee : Notifications.Supervisor;
                 if (audience == Notifications.Assignee && t.AssignedEngineerId is null) return t;
-                step.Outbox.Add(Notifications.Message(t, audience, ev, values.DeepClone().AsObject()));
+                step.Effects.Add(Notifications.Message(t, audience, ev, values.DeepClone().AsObject()));
                 if (audience == Notifications.Supervisor)
-                    foreach (var robot in ctx.Robots ?? []) step.Outbox.Add(Notifications.Robot(robot, ev, values.DeepClone().AsObject()));
+                    foreach (var robot in ctx.Robots ?? []) step.Effects.Add(Notifications.Robot(robot, ev, values.DeepClone().AsObject()));
                 return t;
             case SlaActions.Reassign:
                 return TicketEngine.RaiseSystemEvent(step, t, "sla-reassign", new ActionInput(Reason: "SLA breach: nobody accepted in time"), ctx);

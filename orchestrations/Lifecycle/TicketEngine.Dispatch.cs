@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using ServerlessService.Core.Dispatch;
 using ServerlessService.Core.Notifications;
 using ServerlessService.Core.Tickets;
-using ServerlessService.Orchestrations.Runtime;
+using ServerlessService.Orchestrations.Tickets;
 
 namespace ServerlessService.Orchestrations.Lifecycle;
 
@@ -10,7 +10,7 @@ namespace ServerlessService.Orchestrations.Lifecycle;
 public static partial class TicketEngine
 {
     /// <summary>Automatic dispatch chose an engineer (whose capacity is already reserved): assign, if the ticket still waits for one.</summary>
-    public static Step<Ticket>? AutoAssign(Instance<Ticket> instance, DispatchDecision decision, StepContext ctx)
+    public static Step<Ticket>? AutoAssign(TicketState instance, DispatchDecision decision, StepContext ctx)
     {
         var t = instance.Data;
         if (t.Status != ctx.Definition.Initial || t.AssignedEngineerId is not null || decision.EngineerId is null) return null;
@@ -26,13 +26,13 @@ public static partial class TicketEngine
         }));
         t = t with { Dispatch = (t.Dispatch ?? new DispatchPlan([])).With(decision) };
         step.Data = RaiseSystemEvent(step, t, "assign", new ActionInput(EngineerId: chosen.EngineerId, Reason: "auto-dispatch"), ctx);
-        SlaSteps.Rearm(step, step.Data, instance.Meta, ctx);
+        SlaSteps.Rearm(step, step.Data, instance.Timers, ctx);
         step.Complete = false;
         return step;
     }
 
     /// <summary>Nobody can take the ticket now: keep it for a dispatcher and tell them why.</summary>
-    public static Step<Ticket>? Hold(Instance<Ticket> instance, DispatchDecision decision, StepContext ctx)
+    public static Step<Ticket>? Hold(TicketState instance, DispatchDecision decision, StepContext ctx)
     {
         var t = instance.Data;
         if (t.Status != ctx.Definition.Initial || t.AssignedEngineerId is not null) return null;
@@ -48,10 +48,10 @@ public static partial class TicketEngine
     {
         static bool Holds(Ticket x) => x.AssignedEngineerId is not null && x.Status is not (TicketStatus.Resolved or TicketStatus.Closed or TicketStatus.Cancelled);
         if (Holds(before) && (!Holds(after) || before.AssignedEngineerId != after.AssignedEngineerId))
-            step.Outbox.Add(CapacityHandler.Release(before.AssignedEngineerId!));
+            step.Effects.Add(CapacityHandler.Release(before.AssignedEngineerId!));
         if (Holds(after) && (!Holds(before) || before.AssignedEngineerId != after.AssignedEngineerId))
-            step.Outbox.Add(CapacityHandler.Reserve(after.AssignedEngineerId!, force: actor.Role != Actors.System));
+            step.Effects.Add(CapacityHandler.Reserve(after.AssignedEngineerId!, force: actor.Role != Actors.System));
     }
 
-    private static OutboxRequest AutoDispatch() => new(DispatchHandler.KindName, []);
+    private static EffectRequest AutoDispatch() => new(EffectKinds.Dispatch, []);
 }

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using ServerlessService.Core.Dispatch;
 using ServerlessService.Core.Notifications;
 using ServerlessService.Core.Tickets;
-using ServerlessService.Orchestrations.Runtime;
 
 namespace ServerlessService.Orchestrations.Lifecycle;
 
@@ -12,9 +11,9 @@ public static partial class TicketEngine
     /// <summary>Job links for the engineer who gets the job (revoked from one who loses it), and the customer's messages.</summary>
     private static void Messages(Step<Ticket> step, Ticket before, Ticket after, string ev, StepContext ctx)
     {
-        if (before.AssignedEngineerId is { } gone && gone != after.AssignedEngineerId) step.Outbox.Add(EngineerLinkHandler.Revoke(gone));
+        if (before.AssignedEngineerId is { } gone && gone != after.AssignedEngineerId) step.Effects.Add(EngineerLinkHandler.Revoke(gone));
         if (after.AssignedEngineerId is { } engineer && (engineer != before.AssignedEngineerId || (ev == "reopen" && after.Status == "Assigned")))
-            step.Outbox.Add(EngineerLinkHandler.Send(engineer));
+            step.Effects.Add(EngineerLinkHandler.Send(engineer));
         var customer = ev switch
         {
             "assign" when after.AssignedEngineerId != before.AssignedEngineerId =>
@@ -24,11 +23,11 @@ public static partial class TicketEngine
             _ when after.Status == TicketStatus.Closed && before.Status != TicketStatus.Closed => (MessageTemplates.TicketClosed, Notifications.Values(after)),
             _ => ((string, JsonObject)?)null,
         };
-        if (customer is var (template, values)) step.Outbox.Add(CustomerMessage(after, template, values, ctx));
+        if (customer is var (template, values)) step.Effects.Add(CustomerMessage(after, template, values, ctx));
     }
 
     /// <summary>Customer messages about anything but P1 tickets wait for the end of quiet hours.</summary>
-    private static OutboxRequest CustomerMessage(Ticket t, string template, JsonObject values, StepContext ctx) =>
+    private static EffectRequest CustomerMessage(Ticket t, string template, JsonObject values, StepContext ctx) =>
         Notifications.Message(t, Notifications.Customer, template, values, t.Priority == "P1" ? null : ctx.Options.QuietUntil(ctx.Now));
 
     private static string Window(Ticket t, StepContext ctx)

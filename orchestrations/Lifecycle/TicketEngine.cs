@@ -4,7 +4,7 @@ using ServerlessService.Core.Dispatch;
 using ServerlessService.Core.Notifications;
 using ServerlessService.Core.Sla;
 using ServerlessService.Core.Tickets;
-using ServerlessService.Orchestrations.Runtime;
+using ServerlessService.Orchestrations.Tickets;
 
 namespace ServerlessService.Orchestrations.Lifecycle;
 
@@ -30,21 +30,33 @@ public static partial class TicketEngine
         t = SlaSteps.OnEvent(t, LifecycleDefinition.Created, "", ctx);
         step.Data = t;
         EnterState(step, t, ctx);
-        SlaSteps.Rearm(step, t, Empty(ctx), ctx);
-        step.Outbox.Add(IndexSync(t, []));
-        step.Outbox.Add(CustomerMessage(t, MessageTemplates.TicketReceived, Notifications.Values(t, ("serialNumber", t.SerialNumber)), ctx));
+        SlaSteps.Rearm(step, t, TicketState.NoTimers, ctx);
+        step.Effects.Add(IndexSync(t, []));
+        step.Effects.Add(CustomerMessage(t, MessageTemplates.TicketReceived, Notifications.Values(t, ("serialNumber", t.SerialNumber)), ctx));
         if (t.Dispatch?.HoldForManual == true)
         {
             step.History.Add(new HistoryRequest("dispatch-held", Actor.System.Id, Actor.System.Role, Reason: "A dispatch rule holds this ticket for manual dispatch."));
             Notifications.DispatchHeld(step, t, "held for manual dispatch by a rule", ctx);
         }
-        else step.Outbox.Add(AutoDispatch());
+        else step.Effects.Add(AutoDispatch());
         step.Complete = false;
         return step;
     }
 
+    /// <summary>
+    /// A ticket taken over from elsewhere (a restarted orchestration, the previous release's store): arm the timers its
+    /// state calls for. State timers count from now, SLA timers from the clocks' own elapsed time.
+    /// </summary>
+    public static Step<Ticket> Resume(Ticket t, StepContext ctx)
+    {
+        var step = new Step<Ticket>(t);
+        if (!ctx.Definition.IsFinal(t.Status)) EnterState(step, t, ctx);
+        SlaSteps.Rearm(step, t, TicketState.NoTimers, ctx);
+        return step;
+    }
+
     /// <summary>An action a caller asked for through the API.</summary>
-    public static Step<Ticket> Act(Instance<Ticket> instance, string action, ActionInput input, Caller caller, StepContext ctx)
+    public static Step<Ticket> Act(TicketState instance, string action, ActionInput input, Caller caller, StepContext ctx)
     {
         var t = instance.Data;
         var candidates = ctx.Definition.Transitions.Where(x => x.Event == action && x.From.Contains(t.Status)).ToList();
@@ -53,14 +65,14 @@ public static partial class TicketEngine
         var transition = Choose(candidates, t, input, ctx);
         var actor = Authorize(transition, t, input, caller);
         var step = new Step<Ticket>(t);
-        step.Data = Transition(step, t, transition, action, input, actor, instance.Meta, ctx);
+        step.Data = Transition(step, t, transition, action, input, actor, instance.Timers, ctx);
         return step;
     }
 
     /// <summary>A timer of this instance fired: a state timer raises its event, an SLA timer fires its clock's thresholds.</summary>
-    public static Step<Ticket> FireTimer(Instance<Ticket> instance, string name, StepContext ctx)
+    public static Step<Ticket> FireTimer(TicketState instance, string name, StepContext ctx)
     {
-        var meta = instance.Meta with { Timers = instance.Meta.Timers.Where(x => x.Key != name).ToDictionary() };
+        IReadOnlyDictionary<string, DateTimeOffset> meta = instance.Timers.Where(x => x.Key != name).ToDictionary();
         var step = new Step<Ticket>(instance.Data);
         var t = instance.Data;
         if (name.StartsWith(SlaSteps.TimerPrefix, StringComparison.Ordinal))
@@ -69,7 +81,7 @@ public static partial class TicketEngine
             SlaSteps.Rearm(step, t, meta, ctx);
             step.Data = t;
             // Warnings and breaches change what ticket lists show.
-            if (!step.Outbox.Any(o => o.Kind == IndexSyncHandler.KindName)) step.Outbox.Add(IndexSync(t, Left(instance.Data, t)));
+            if (!step.Effects.Any(o => o.Kind == EffectKinds.IndexSync)) step.Effects.Add(IndexSync(t, Left(instance.Data, t)));
             step.Complete = ctx.Definition.IsFinal(t.Status);
             return step;
         }
@@ -91,11 +103,11 @@ public static partial class TicketEngine
                 $"'{ev}' is not possible while the ticket is {t.Status}.", new JsonObject { ["event"] = ev }));
             return t;
         }
-        return Transition(step, t, transition, ev, input, Actor.System, Empty(ctx), ctx, rearm: false);
+        return Transition(step, t, transition, ev, input, Actor.System, TicketState.NoTimers, ctx, rearm: false);
     }
 
     private static Ticket Transition(Step<Ticket> step, Ticket t, TransitionSpec spec, string ev, ActionInput input, Actor actor,
-        WorkflowMeta meta, StepContext ctx, bool rearm = true)
+        IReadOnlyDictionary<string, DateTimeOffset> meta, StepContext ctx, bool rearm = true)
     {
         var from = t.Status;
         var previous = t;
@@ -117,19 +129,19 @@ public static partial class TicketEngine
         step.Complete = ctx.Definition.IsFinal(to);
         if (step.Complete == true)
         {
-            foreach (var name in meta.Timers.Keys) step.Cancel.Add(name);
+            foreach (var name in meta.Keys) step.Cancel.Add(name);
             step.Arm.Clear();
         }
         if (rearm) SlaSteps.Rearm(step, t, meta, ctx);
         Capacity(step, previous, t, actor);
         Messages(step, previous, t, ev, ctx);
         if (t.Status == ctx.Definition.Initial && t.AssignedEngineerId is null && previous.AssignedEngineerId is not null && t.Dispatch?.HoldForManual != true)
-            step.Outbox.Add(AutoDispatch());
+            step.Effects.Add(AutoDispatch());
         // One index sync per step, covering every partition the ticket left during it.
-        var stale = Left(previous, t).Concat(step.Outbox.Where(o => o.Kind == IndexSyncHandler.KindName).SelectMany(o => o.Payload["stale"]!.AsArray().Select(s => (string)s!)))
+        var stale = Left(previous, t).Concat(step.Effects.Where(o => o.Kind == EffectKinds.IndexSync).SelectMany(o => o.Payload["stale"]!.AsArray().Select(s => (string)s!)))
             .Distinct().ToList();
-        step.Outbox.RemoveAll(o => o.Kind == IndexSyncHandler.KindName);
-        step.Outbox.Add(IndexSync(t, stale));
+        step.Effects.RemoveAll(o => o.Kind == EffectKinds.IndexSync);
+        step.Effects.Add(IndexSync(t, stale));
         return t;
     }
 
@@ -196,10 +208,8 @@ public static partial class TicketEngine
     private static IEnumerable<string> Left(Ticket previous, Ticket t) =>
         TicketIndex.PartitionsOf(previous.Summary()).Except(TicketIndex.PartitionsOf(t.Summary()));
 
-    private static OutboxRequest IndexSync(Ticket t, IEnumerable<string> stale) =>
-        new(IndexSyncHandler.KindName, new JsonObject { ["stale"] = new JsonArray([.. stale.Select(s => JsonValue.Create(s))]) }, Inline: true);
-
-    private static WorkflowMeta Empty(StepContext ctx) => new("", 0, 0, 0, new Dictionary<string, ArmedTimer>(), false, ctx.Now, ctx.Now);
+    private static EffectRequest IndexSync(Ticket t, IEnumerable<string> stale) =>
+        new(EffectKinds.IndexSync, new JsonObject { ["stale"] = new JsonArray([.. stale.Select(s => JsonValue.Create(s))]) });
 
     /// <summary>Customers' subjects are their customer ids; everyone else who opens tickets is staff.</summary>
     private static string RoleOf(string subject) => Ids.LooksValid(subject, "cus") ? Actors.Customer : Actors.Staff;

@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Dispatch;
@@ -5,32 +7,29 @@ using ServerlessService.Core.Engineers;
 using ServerlessService.Core.Notifications;
 using ServerlessService.Core.Photos;
 using ServerlessService.Core.Sla;
-using ServerlessService.Core.Storage;
 using ServerlessService.Core.Tickets;
-using ServerlessService.Orchestrations.Runtime;
+using ServerlessService.Orchestrations.Tickets;
+using DurableTask.Core.Exceptions;
 
 namespace ServerlessService.Orchestrations.Lifecycle;
 
-/// <summary>A message as the ticket shows it.</summary>
-public sealed record MessageStatus(string Id, string Kind, string? Audience, string? Event, string Status, int Attempts, DateTimeOffset CreatedAt,
-    DateTimeOffset? NotBefore, DateTimeOffset? SentAt, string? LastError)
-{
-    public static MessageStatus Of(OutboxItem o) => new(
-        o.Id, o.Kind, (string?)o.Payload["audience"] ?? (string?)o.Payload["robot"], (string?)o.Payload["event"] ?? (string?)o.Payload["op"],
-        o.Status switch { OutboxStatus.Done => "sent", OutboxStatus.Parked => "failed", _ => "queued" },
-        o.Attempts, o.CreatedAt, o.Status == OutboxStatus.Pending && o.NextAttemptAt > o.CreatedAt ? o.NextAttemptAt : null, o.CompletedAt, o.LastError);
-}
+/// <summary>What an action request came to: the ticket after it, or still pending in the orchestration (202).</summary>
+public sealed record ActionOutcome(TicketRecord? Ticket, bool Replayed, string ActionId);
 
 /// <summary>
-/// The ticket lifecycle on the workflow runtime: starts a ticket's instance at intake, applies actions, fires its
-/// timers, and shows its timeline and SLA clocks. Loads what a step needs first, then lets the pure engine decide.
+/// The ticket lifecycle as the API sees it: schedules a ticket's orchestration at intake, checks an action against
+/// the read model (fast 400/403/409) and raises it as an event with its id, then waits a bounded time for the
+/// orchestration to apply it. Reads (ticket, timeline, messages, dispatch) come from the read model.
 /// </summary>
 public sealed class TicketLifecycle(
-    WorkflowRuntime runtime, InstanceStore instances, DefinitionStore definitions, SlaService sla, IEngineerStore engineers,
-    RobotClient robots, IPhotoStore photos, IOptions<LifecycleOptions> options, TimeProvider clock) : IWorkflowTimers
+    DurableTaskClient engine, TicketRecords records, DefinitionStore definitions, SlaService sla, IEngineerStore engineers,
+    RobotClient robots, IPhotoStore photos, IOptions<LifecycleOptions> options, TimeProvider clock)
 {
-    public string Definition => DefinitionStore.Name;
+    /// <summary>An intake start is refused for any instance id already known to the engine: a duplicate start is detected.</summary>
+    private static readonly IReadOnlyList<string> AnyStatus =
+        ["Running", "Completed", "ContinuedAsNew", "Failed", "Canceled", "Terminated", "Pending", "Suspended"];
 
+    /// <summary>False when the ticket's orchestration exists already (nothing is scheduled then).</summary>
     public async Task<bool> StartAsync(Ticket ticket, CancellationToken ct)
     {
         var definition = await definitions.LatestAsync(ct);
@@ -38,60 +37,74 @@ public sealed class TicketLifecycle(
         // A dispatch rule may name the SLA policy; otherwise the first policy that matches applies.
         var policy = (ticket.Dispatch?.SlaPolicyId is { } chosen ? ctx.Policies.FirstOrDefault(p => p.Id == chosen) : null)
             ?? ctx.Match(ticket.Priority, ticket.CustomerTier, ticket.ProductLine);
-        return await runtime.TryStartAsync(ticket.Id, Definition, definition.Version, TicketEngine.Start(ticket, policy, ctx), ct);
+        try
+        {
+            await engine.ScheduleNewOrchestrationInstanceAsync(TicketOrchestrator.Name, TicketRun.New(ticket, definition.Version, policy),
+                new StartOrchestrationOptions(ticket.Id) { DedupeStatuses = AnyStatus }, ct);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            return false;
+        }
+        // Readable at once, before the orchestration's first step writes the timeline (which it then replaces).
+        var first = TicketEngine.Start(ticket, policy, ctx with { Now = ticket.CreatedAt });
+        await records.TryAddFirstAsync(new TicketRecord(first.Data, definition.Version, 0), ct);
+        return true;
     }
 
-    public async Task<StepResult<Ticket>> ActAsync(Caller caller, string id, string action, ActionInput? body, string? idempotencyKey, CancellationToken ct)
+    public async Task<ActionOutcome> ActAsync(Caller caller, string id, string action, ActionInput? body, string? idempotencyKey, CancellationToken ct)
     {
-        if (!LifecycleVocabulary.Actions.Contains(action))
-            throw new NotFoundException("Action", action);
+        if (!LifecycleVocabulary.Actions.Contains(action)) throw new NotFoundException("Action", action);
         var key = IdempotencyKeys.Validate(idempotencyKey);
         var input = (body ?? new ActionInput()).Validate(action);
         var current = await FindAsync(caller, id, ct);
+        var actionId = key ?? Ids.New("act");
+        var ev = new TicketEvent(EventId(caller, actionId), TicketEvent.ActionKind, action, input, caller, IdempotencyKeys.Fingerprint(new { action, input }));
+        if (key is not null && await records.GetEventAsync(id, ev.Id, ct) is { } seen)
+        {
+            if (seen.Fingerprint != ev.Fingerprint)
+                throw new ConflictException("Idempotency-Key already used.", "This Idempotency-Key was used for a different request; use a new key.");
+            return await ResultAsync(seen, id, actionId, replayed: true, ct);
+        }
         if (action == "assign") await RequireEngineerAsync(input.EngineerId!, ct);
         if (input.SignaturePhotoId is { } signature) await RequireSignatureAsync(id, signature, ct);
-        var ctx = await ContextAsync(await definitions.GetAsync(current.Meta.Version, ct), ct);
-        var ev = key is null ? null : new EventId($"api|{caller.Subject}|{key}", IdempotencyKeys.Fingerprint(new { action, input }));
-        return await runtime.ExecuteAsync<Ticket>(id, ev, instance =>
-        {
-            if (!TicketService.CanSee(caller, instance.Data)) throw new NotFoundException("Ticket", id);
-            return TicketEngine.Act(instance, action, input, caller, ctx with { Now = clock.GetUtcNow() });
-        }, ct);
+        // The same decision the orchestration will take, on the read model: refusals answer at once.
+        var ctx = await ContextAsync(await definitions.GetAsync(current.Version, ct), ct);
+        TicketEngine.Act(new TicketState(current.Ticket, current.Version, TicketState.NoTimers), action, input, caller, ctx with { Now = clock.GetUtcNow() });
+        await RaiseAsync(id, current, ev, ct);
+        return await AwaitAsync(id, ev.Id, actionId, ct);
     }
 
-    public async Task FireAsync(TimerMessage message, CancellationToken ct)
+    /// <summary>What became of an action raised earlier (the 202's Location): the ticket once applied, its problem if refused.</summary>
+    public async Task<ActionOutcome> ActionStatusAsync(Caller caller, string id, string actionId, CancellationToken ct)
     {
-        var current = await instances.GetIfExistsAsync<Ticket>(message.InstanceId, ct);
-        if (current is null) return;
-        var ctx = await ContextAsync(await definitions.GetAsync(current.Meta.Version, ct), ct);
-        await runtime.FireTimerAsync<Ticket>(message, instance => TicketEngine.FireTimer(instance, message.Name, ctx with { Now = clock.GetUtcNow() }), ct);
+        await FindAsync(caller, id, ct);
+        var outcome = await records.GetEventAsync(id, EventId(caller, actionId), ct);
+        return outcome is null ? new ActionOutcome(null, false, actionId) : await ResultAsync(outcome, id, actionId, replayed: false, ct);
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> TimelineAsync(Caller caller, string id, CancellationToken ct)
     {
         await FindAsync(caller, id, ct);
-        return await instances.HistoryAsync(id, ct);
+        return await records.HistoryAsync(id, ct);
     }
 
     /// <summary>The ticket's messages (SMS, robot posts, job links) and how far each got: queued, sent or failed.</summary>
     public async Task<IReadOnlyList<MessageStatus>> MessagesAsync(Caller caller, string id, CancellationToken ct)
     {
         await FindAsync(caller, id, ct);
-        return (await instances.OutboxAsync(id, ct))
-            .Where(o => o.Kind is NotifyHandler.KindName or RobotHandler.KindName or EngineerLinkHandler.KindName)
-            .OrderBy(o => o.CreatedAt)
-            .Select(MessageStatus.Of).ToList();
+        return (await records.MessagesAsync(id, ct)).OrderBy(m => m.CreatedAt).ToList();
     }
 
     public async Task<DispatchPlan> DispatchPlanAsync(Caller caller, string id, CancellationToken ct) =>
-        (await FindAsync(caller, id, ct)).Data.Dispatch ?? new DispatchPlan([]);
+        (await FindAsync(caller, id, ct)).Ticket.Dispatch ?? new DispatchPlan([]);
 
     /// <summary>The ticket as the API shows it: its fields, the lifecycle version, and each SLA clock with due and remaining time.</summary>
     public async Task<TicketView> ViewAsync(Caller caller, string id, CancellationToken ct) => await ViewOfAsync(await FindAsync(caller, id, ct), ct);
 
-    public async Task<TicketView> ViewOfAsync(Instance<Ticket> instance, CancellationToken ct)
+    public async Task<TicketView> ViewOfAsync(TicketRecord record, CancellationToken ct)
     {
-        var t = instance.Data;
+        var t = record.Ticket;
         TicketSlaView? slaView = null;
         if (t.Sla is { } s)
         {
@@ -99,14 +112,53 @@ public sealed class TicketLifecycle(
             var now = clock.GetUtcNow();
             slaView = new TicketSlaView(s.PolicyId, s.PolicyName, s.CalendarId, s.Clocks.Select(c => ClockView.Of(c, calendar, now)).ToList());
         }
-        return TicketView.Of(t, instance.Meta.Version, slaView);
+        return TicketView.Of(t, record.Version, slaView);
     }
 
-    private async Task<Instance<Ticket>> FindAsync(Caller caller, string id, CancellationToken ct)
+    /// <summary>A ticket whose orchestration has ended (closed, past its reopen window) starts again from its last state.</summary>
+    private async Task RaiseAsync(string id, TicketRecord current, TicketEvent ev, CancellationToken ct)
     {
-        var instance = Ids.LooksValid(id, "tkt") ? await instances.GetIfExistsAsync<Ticket>(id, ct) : null;
-        if (instance is null || !TicketService.CanSee(caller, instance.Data)) throw new NotFoundException("Ticket", id);
-        return instance;
+        if (ctxFinal(current) && await engine.GetInstanceAsync(id, getInputsAndOutputs: true, ct) is { IsCompleted: true } ended
+            && ended.ReadOutputAs<TicketRun>() is { } last)
+        {
+            try
+            {
+                await engine.ScheduleNewOrchestrationInstanceAsync(TicketOrchestrator.Name, last,
+                    new StartOrchestrationOptions(id) { DedupeStatuses = ["Running", "Pending", "ContinuedAsNew", "Suspended"] }, ct);
+            }
+            catch (OrchestrationAlreadyExistsException) { /* another request revived it first */ }
+        }
+        await engine.RaiseEventAsync(id, TicketEvent.Name, ev, ct);
+        bool ctxFinal(TicketRecord r) => r.Ticket.Status is TicketStatus.Closed or TicketStatus.Cancelled;
+    }
+
+    /// <summary>Waits (polling the read model, with back-off) until the orchestration applied or refused the event, at most ActionWait.</summary>
+    private async Task<ActionOutcome> AwaitAsync(string id, string eventId, string actionId, CancellationToken ct)
+    {
+        var until = clock.GetUtcNow() + options.Value.ActionWait;
+        var delay = TimeSpan.FromMilliseconds(10);
+        while (true)
+        {
+            if (await records.GetEventAsync(id, eventId, ct) is { } outcome) return await ResultAsync(outcome, id, actionId, replayed: false, ct);
+            if (clock.GetUtcNow() >= until) return new ActionOutcome(null, false, actionId);
+            await Task.Delay(delay, ct);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 100));
+        }
+    }
+
+    private async Task<ActionOutcome> ResultAsync(EventOutcome outcome, string id, string actionId, bool replayed, CancellationToken ct)
+    {
+        if (outcome.Refusal is { } refusal) throw refusal.ToException();
+        return new ActionOutcome(await records.GetIfExistsAsync(id, ct), replayed, actionId);
+    }
+
+    private static string EventId(Caller caller, string actionId) => $"api|{caller.Subject}|{actionId}";
+
+    private async Task<TicketRecord> FindAsync(Caller caller, string id, CancellationToken ct)
+    {
+        var record = Ids.LooksValid(id, "tkt") ? await records.GetIfExistsAsync(id, ct) : null;
+        if (record is null || !TicketService.CanSee(caller, record.Ticket)) throw new NotFoundException("Ticket", id);
+        return record;
     }
 
     private async Task RequireEngineerAsync(string engineerId, CancellationToken ct)
@@ -119,9 +171,6 @@ public sealed class TicketLifecycle(
         if (await photos.FindAsync(ticketId, photoId, ct) is not { Kind: PhotoKinds.Signature })
             throw ValidationFailedException.For("signaturePhotoId", $"this ticket has no signature '{photoId}'; upload it to the ticket's photos with kind=signature first.");
     }
-
-    /// <summary>What a step of a ticket on this lifecycle version needs, loaded ahead of the step.</summary>
-    public async Task<StepContext> ContextAsync(int version, CancellationToken ct) => await ContextAsync(await definitions.GetAsync(version, ct), ct);
 
     private async Task<StepContext> ContextAsync(LifecycleDefinition definition, CancellationToken ct)
     {

@@ -1,14 +1,14 @@
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Tickets;
-using ServerlessService.Orchestrations.Runtime;
+using ServerlessService.Orchestrations.Tickets;
 
 namespace ServerlessService.Orchestrations.Lifecycle;
 
-/// <summary>Tickets are lifecycle instances: read from their state row, added by starting the lifecycle, listed from the index.</summary>
-public sealed class WorkflowTicketStore(InstanceStore instances, TicketLifecycle lifecycle, TicketIndex index) : ITicketStore
+/// <summary>Tickets as the archive sees them: read from the read model, added by scheduling their orchestration, listed from the index.</summary>
+public sealed class WorkflowTicketStore(TicketRecords records, TicketLifecycle lifecycle, TicketIndex index) : ITicketStore
 {
     public async Task<Stored<Ticket>?> GetIfExistsAsync(string id, CancellationToken ct) =>
-        await instances.GetIfExistsAsync<Ticket>(id, ct) is { } i ? new Stored<Ticket>(i.Data, i.ETag) : null;
+        await records.GetIfExistsAsync(id, ct) is { } r ? new Stored<Ticket>(r.Ticket, default) : null;
 
     public Task<bool> TryAddAsync(Ticket ticket, CancellationToken ct) => lifecycle.StartAsync(ticket, ct);
 

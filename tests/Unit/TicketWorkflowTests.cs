@@ -15,7 +15,7 @@ public sealed class TicketWorkflowTests
         var w = new WorkflowOnAFakeClock(Monday9, WorkflowOnAFakeClock.Policy("04:00:00", "08:00:00", "24:00:00", [50, 75],
             [new Escalation(150, [SlaActions.NotifySupervisor, SlaActions.RaisePriority])])).Open("P3");
 
-        Assert.Equal(Monday9.AddHours(2), w.Timer("sla:response")!.DueAt);
+        Assert.Equal(Monday9.AddHours(2), w.Timer("sla:response")!.Value);
         w.Advance(TimeSpan.FromHours(2) - Second);
         Assert.Empty(w.Kind("sla-warning"));
         w.Advance(TimeSpan.FromHours(4) + Second);
@@ -49,7 +49,7 @@ public sealed class TicketWorkflowTests
         var engineer = WorkflowOnAFakeClock.Engineer;
         w.Act("assign", new ActionInput(EngineerId: "eng-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b1"));
         w.Act("accept", caller: engineer).Act("arrive", new ActionInput(Lat: 31.2, Lng: 121.4), engineer);
-        var due = w.Timer("sla:resolution")!.DueAt;
+        var due = w.Timer("sla:resolution")!.Value;
         Assert.Equal(Monday9.AddHours(8), due);
 
         w.Advance(TimeSpan.FromHours(1)).Act("pause", new ActionInput(Reason: "waiting-parts"), engineer);
@@ -60,7 +60,7 @@ public sealed class TicketWorkflowTests
         Assert.Empty(w.Kind("sla-breach"));
 
         w.Act("resume", caller: engineer);
-        Assert.Equal(due.AddHours(30), w.Timer("sla:resolution")!.DueAt);
+        Assert.Equal(due.AddHours(30), w.Timer("sla:resolution")!.Value);
         Assert.Equal("OnSite", w.Ticket.Status);
     }
 
@@ -76,7 +76,7 @@ public sealed class TicketWorkflowTests
 
         Assert.Equal("01:00:00", w.Clock("response").Target);
         Assert.Equal("00:45:00", w.Clock("response").Elapsed);
-        Assert.Equal(w.Now.AddMinutes(15), w.Timer("sla:response")!.DueAt);
+        Assert.Equal(w.Now.AddMinutes(15), w.Timer("sla:response")!.Value);
     }
 
     [Fact]
@@ -102,10 +102,10 @@ public sealed class TicketWorkflowTests
         var w = new WorkflowOnAFakeClock(friday17, WorkflowOnAFakeClock.Policy("02:00:00", "04:00:00", "16:00:00", [50], calendarId: "cal-1"))
             .WithCalendar("cal-1", calendar).Open();
 
-        Assert.Equal(DateTimeOffset.Parse("2026-11-20T18:00:00+08:00"), w.Timer("sla:response")!.DueAt);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-20T18:00:00+08:00"), w.Timer("sla:response")!.Value);
         w.Advance(TimeSpan.FromHours(1));
         Assert.Single(w.Kind("sla-warning"));
-        Assert.Equal(DateTimeOffset.Parse("2026-11-23T10:00:00+08:00"), w.Timer("sla:response")!.DueAt);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-23T10:00:00+08:00"), w.Timer("sla:response")!.Value);
     }
 
     [Fact]
@@ -135,12 +135,12 @@ public sealed class TicketWorkflowTests
         Assert.Equal("Resolved", w.Ticket.Status);
         w.Advance(TimeSpan.FromHours(1));
         Assert.Equal("Closed", w.Ticket.Status);
-        Assert.True(w.Instance.Meta.Completed);
-        Assert.Empty(w.Instance.Meta.Timers);
+        Assert.True(w.Completed);
+        Assert.Empty(w.Instance.Timers);
 
         w.Advance(TimeSpan.FromDays(2)).Act("reopen", new ActionInput(Reason: "又漏气了"));
         Assert.Equal("Assigned", w.Ticket.Status);
-        Assert.False(w.Instance.Meta.Completed);
+        Assert.False(w.Completed);
         Assert.Equal("running", w.Clock("resolution").State);
     }
 }

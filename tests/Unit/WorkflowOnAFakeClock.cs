@@ -2,12 +2,11 @@ using ServerlessService.Core.Common;
 using ServerlessService.Core.Sla;
 using ServerlessService.Core.Tickets;
 using ServerlessService.Orchestrations.Lifecycle;
-using ServerlessService.Orchestrations.Runtime;
 
 namespace ServerlessService.UnitTests;
 
 /// <summary>
-/// Drives the pure lifecycle engine the way the runtime does, with time in the test's hands: commits a step's timers
+/// Drives the pure lifecycle engine the way the ticket orchestration does, with time in the test's hands: commits a step's timers
 /// onto the instance and fires the earliest due timer when the clock reaches it.
 /// </summary>
 public sealed class WorkflowOnAFakeClock
@@ -26,10 +25,11 @@ public sealed class WorkflowOnAFakeClock
     }
 
     public DateTimeOffset Now { get; private set; }
-    public Instance<Ticket> Instance { get; private set; } = null!;
+    public TicketState Instance { get; private set; } = null!;
     public List<HistoryRequest> History { get; } = [];
-    public List<OutboxRequest> Outbox { get; } = [];
+    public List<EffectRequest> Outbox { get; } = [];
     public Ticket Ticket => Instance.Data;
+    public bool Completed { get; private set; }
 
     public WorkflowOnAFakeClock WithCalendar(string id, BusinessCalendar calendar)
     {
@@ -44,7 +44,7 @@ public sealed class WorkflowOnAFakeClock
         var ticket = new Ticket("tkt-1", "261125-0001", "Submitted", priority, "SN-1", true, "cus-1", "AirPro 75", "air-compressor", null,
             "noise", "异响", "+8613800138000", new Address("310104", "上海市", null, null), null, null, "dispatcher", Now, Now, CustomerTier: tier);
         var policy = Context.Match(priority, tier, "air-compressor");
-        Instance = new Instance<Ticket>("tkt-1", ticket, new WorkflowMeta("ticket", 1, 0, 0, new Dictionary<string, ArmedTimer>(), false, Now, Now), default);
+        Instance = new TicketState(ticket, 1, TicketState.NoTimers);
         Commit(TicketEngine.Start(ticket, policy, Context));
         return this;
     }
@@ -59,9 +59,9 @@ public sealed class WorkflowOnAFakeClock
     public WorkflowOnAFakeClock Advance(TimeSpan by)
     {
         var until = Now + by;
-        while (Instance.Meta.Timers.OrderBy(t => t.Value.DueAt).FirstOrDefault() is { Key: { } name } next && next.Value.DueAt <= until)
+        while (Instance.Timers.OrderBy(t => t.Value).FirstOrDefault() is { Key: { } name } next && next.Value <= until)
         {
-            Now = next.Value.DueAt;
+            Now = next.Value;
             var step = TicketEngine.FireTimer(Instance, name, Context);
             if (!step.Arm.ContainsKey(name)) step.Cancel.Add(name);
             Commit(step);
@@ -70,7 +70,7 @@ public sealed class WorkflowOnAFakeClock
         return this;
     }
 
-    public ArmedTimer? Timer(string name) => Instance.Meta.Timers.GetValueOrDefault(name);
+    public DateTimeOffset? Timer(string name) => Instance.Timers.TryGetValue(name, out var due) ? due : null;
 
     public IEnumerable<HistoryRequest> Kind(string kind) => History.Where(h => h.Kind == kind);
 
@@ -79,17 +79,13 @@ public sealed class WorkflowOnAFakeClock
 
     private void Commit(Step<Ticket> step)
     {
-        var timers = Instance.Meta.Timers.ToDictionary();
-        var generation = Instance.Meta.NextGeneration;
+        var timers = Instance.Timers.ToDictionary();
         foreach (var name in step.Cancel) timers.Remove(name);
-        foreach (var (name, due) in step.Arm) timers[name] = new ArmedTimer(++generation, due);
+        foreach (var (name, due) in step.Arm) timers[name] = due;
         History.AddRange(step.History);
-        Outbox.AddRange(step.Outbox);
-        Instance = Instance with
-        {
-            Data = step.Data,
-            Meta = Instance.Meta with { Timers = timers, NextGeneration = generation, Completed = step.Complete ?? Instance.Meta.Completed },
-        };
+        Outbox.AddRange(step.Effects);
+        Instance = Instance with { Data = step.Data, Timers = timers };
+        Completed = step.Complete ?? Completed;
     }
 
     public static SlaPolicy Policy(string response, string arrival, string resolution, int[]? warnAt = null, Escalation[]? escalations = null,

@@ -1,0 +1,197 @@
+using System.Text.Json.Nodes;
+using Microsoft.DurableTask;
+using ServerlessService.Core.Common;
+using ServerlessService.Core.Dispatch;
+using ServerlessService.Core.Sla;
+using ServerlessService.Core.Tickets;
+using ServerlessService.Orchestrations.Lifecycle;
+
+namespace ServerlessService.Orchestrations.Tickets;
+
+/// <summary>
+/// One run of a ticket orchestration: applies steps decided by <see cref="TicketEngine"/> and carries out their
+/// effects as activities. Deterministic: time is the orchestration's clock, data comes from activities.
+/// </summary>
+internal sealed class TicketSession(TaskOrchestrationContext ctx, TicketRun run)
+{
+    /// <summary>Calendars, policies and robots are reloaded when older than this, so admins' edits reach running tickets.</summary>
+    private static readonly TimeSpan ContextFreshFor = TimeSpan.FromMinutes(5);
+
+    private StepContextData? _data;
+    private IReadOnlyDictionary<string, BusinessCalendar> _calendars = new Dictionary<string, BusinessCalendar>();
+    private DateTimeOffset _loadedAt;
+    private DateTimeOffset _now;
+
+    private string Id => run.Ticket.Id;
+
+    public async Task StartAsync()
+    {
+        _now = run.Ticket.CreatedAt;
+        var sc = await ContextAsync();
+        run.Started = true;
+        var step = TicketEngine.Start(run.Ticket, run.Policy, sc);
+        run.Policy = null;
+        await CommitAsync(step, null);
+    }
+
+    /// <summary>Arms the timers of a ticket taken over without them.</summary>
+    public async Task ResumeAsync()
+    {
+        _now = ctx.CurrentUtcDateTime;
+        run.Resume = false;
+        var step = TicketEngine.Resume(run.Ticket, await ContextAsync());
+        foreach (var (name, due) in step.Arm) run.Timers[name] = due;
+    }
+
+    public async Task OnEventAsync(TicketEvent ev)
+    {
+        _now = ctx.CurrentUtcDateTime;
+        if (run.Applied.Contains(ev.Id)) return;
+        if (ev.Kind == TicketEvent.RetryKind)
+        {
+            run.Applied.Add(ev.Id);
+            var failed = run.Failed.ToList();
+            run.Failed.Clear();
+            await RunEffectsAsync(failed.Select(f => (f.Id, f.Effect)).ToList());
+            return;
+        }
+        var sc = await ContextAsync();
+        var action = ev.Action ?? "";
+        Step<Ticket> step;
+        Refusal? refusal = null;
+        try
+        {
+            if (ev.Caller is null || !TicketService.CanSee(ev.Caller, run.Ticket)) throw new NotFoundException("Ticket", Id);
+            step = TicketEngine.Act(run.State, action, ev.Input ?? new ActionInput(), ev.Caller, sc);
+        }
+        catch (DomainException e)
+        {
+            // The ticket changed between the API's check and this event: record why, change nothing.
+            refusal = Refusal.Of(e, action, run.Ticket.Status);
+            step = new Step<Ticket>(run.Ticket);
+            step.History.Add(new HistoryRequest("refused", ev.Caller?.Subject ?? "", ev.Caller?.Role ?? "", run.Ticket.Status, run.Ticket.Status, e.Message,
+                new JsonObject { ["action"] = action }));
+        }
+        run.Applied.Add(ev.Id);
+        await CommitAsync(step, new EventOutcome(ev.Id, ev.Fingerprint ?? "", refusal is null, refusal, run.Step + 1));
+    }
+
+    /// <summary>The timer for <paramref name="due"/> fired: held-back effects go out, then each due timer fires (a timer can fire a little early: its due time counts as now).</summary>
+    public async Task OnTimeAsync(DateTimeOffset due)
+    {
+        _now = ctx.CurrentUtcDateTime > due ? ctx.CurrentUtcDateTime : due;
+        var ready = run.Delayed.Where(d => d.Due <= _now).ToList();
+        run.Delayed.RemoveAll(d => d.Due <= _now);
+        if (ready.Count > 0) await RunEffectsAsync(ready.Select(d => (d.Id, d.Effect)).ToList());
+        foreach (var (name, _) in run.Timers.Where(t => t.Value <= _now).OrderBy(t => t.Value).ToList())
+        {
+            if (!run.Timers.ContainsKey(name)) continue;
+            var step = TicketEngine.FireTimer(run.State, name, await ContextAsync());
+            if (!step.Arm.ContainsKey(name)) step.Cancel.Add(name);
+            await CommitAsync(step, null);
+        }
+    }
+
+    /// <summary>The earliest timer, held-back effect or (for a final ticket) the end of its reopen window.</summary>
+    public DateTimeOffset? NextDue()
+    {
+        var dues = run.Timers.Values.Concat(run.Delayed.Select(d => d.Due)).ToList();
+        if (RetireAt() is { } retire) dues.Add(retire);
+        return dues.Count == 0 ? null : dues.Min();
+    }
+
+    public async Task<bool> RetiresAsync()
+    {
+        if (_data is null) await ContextAsync();
+        return RetireAt() is { } at && at <= ctx.CurrentUtcDateTime && run.Timers.Count == 0 && run.Delayed.Count == 0 && run.Failed.Count == 0;
+    }
+
+    private DateTimeOffset? RetireAt()
+    {
+        if (_data is null || !_data.Definition.IsFinal(run.Ticket.Status)) return null;
+        var closed = run.Ticket.Work?.ClosedAt ?? run.Ticket.UpdatedAt;
+        return run.Ticket.Status == TicketStatus.Closed ? closed + _data.Options.ReopenWindow : closed;
+    }
+
+    private async Task<StepContext> ContextAsync()
+    {
+        var now = ctx.CurrentUtcDateTime;
+        if (_data is null || now - _loadedAt > ContextFreshFor)
+        {
+            _data = await ctx.CallActivityAsync<StepContextData>(StepContextActivity.Name, run.Version, Retry());
+            _calendars = _data.BuildCalendars();
+            _loadedAt = now;
+        }
+        return _data.At(_now == default ? now : _now, _calendars);
+    }
+
+    /// <summary>Applies a step: timers, then the projection (ticket, timeline, event outcome, queued messages), then its effects.</summary>
+    private async Task CommitAsync(Step<Ticket> step, EventOutcome? outcome)
+    {
+        var history = step.History.Select(h => new HistoryEntry(++run.Seq, _now, h.Kind, h.Actor, h.ActorRole, h.From, h.To, h.Reason, h.Data)).ToList();
+        foreach (var name in step.Cancel) run.Timers.Remove(name);
+        foreach (var (name, due) in step.Arm) run.Timers[name] = due;
+        run.Ticket = step.Data;
+        var stale = step.Effects.Where(e => e.Kind == EffectKinds.IndexSync)
+            .SelectMany(e => e.Payload["stale"]?.AsArray().Select(s => (string)s!) ?? []).Distinct().ToList();
+        var effects = step.Effects.Where(e => e.Kind != EffectKinds.IndexSync).Select(e => ($"{Id}.{run.Epoch}{++run.EffectSeq}", e)).ToList();
+        var messages = effects.Where(e => MessageStatus.IsMessage(e.Item2.Kind)).Select(e => MessageStatus.Of(e.Item1, e.Item2, _now)).ToList();
+        await ProjectAsync(history, stale, outcome, messages);
+        var later = effects.Where(e => e.Item2.NotBefore > _now).ToList();
+        run.Delayed.AddRange(later.Select(e => new DelayedEffect(e.Item1, e.Item2, e.Item2.NotBefore!.Value)));
+        await RunEffectsAsync(effects.Except(later).ToList());
+    }
+
+    private Task ProjectAsync(IReadOnlyList<HistoryEntry> history, IReadOnlyList<string> stale, EventOutcome? outcome, IReadOnlyList<MessageStatus> messages)
+    {
+        run.Step++;
+        var p = new Projection(Id, run.Ticket, run.Version, run.Step, history, stale, outcome is null ? null : outcome with { Step = run.Step }, messages);
+        return ctx.CallActivityAsync<bool>(ProjectionActivity.Name, p, Retry());
+    }
+
+    /// <summary>Runs effects side by side; dispatch last, since its decision is the next step. Failures are recorded, not thrown.</summary>
+    private async Task RunEffectsAsync(IReadOnlyList<(string Id, EffectRequest Effect)> effects)
+    {
+        var failures = new List<FailedEffect>();
+        async Task RunAsync(string id, EffectRequest e)
+        {
+            try { await ctx.CallActivityAsync<bool>(e.Kind, new EffectWork(Id, id, e.Kind, e.Payload), Retry()); }
+            catch (TaskFailedException x) { failures.Add(new FailedEffect(id, e, x.FailureDetails.ErrorMessage, ctx.CurrentUtcDateTime)); }
+        }
+        await Task.WhenAll(effects.Where(e => e.Effect.Kind != EffectKinds.Dispatch).Select(e => RunAsync(e.Id, e.Effect)));
+        foreach (var (id, e) in effects.Where(e => e.Effect.Kind == EffectKinds.Dispatch))
+        {
+            try { await DispatchAsync(); }
+            catch (TaskFailedException x) { failures.Add(new FailedEffect(id, e, x.FailureDetails.ErrorMessage, ctx.CurrentUtcDateTime)); }
+        }
+        if (failures.Count > 0) await RecordFailuresAsync(failures);
+    }
+
+    private async Task DispatchAsync()
+    {
+        var decision = await ctx.CallActivityAsync<DispatchDecision>(DispatchActivity.Name, new DispatchWork(Id, run.Ticket), Retry());
+        _now = ctx.CurrentUtcDateTime;
+        var sc = await ContextAsync();
+        var step = decision.EngineerId is not null ? TicketEngine.AutoAssign(run.State, decision, sc) : TicketEngine.Hold(run.State, decision, sc);
+        if (step is not null) await CommitAsync(step, null);
+        else if (decision.EngineerId is { } reserved)
+            await RunEffectsAsync([($"{Id}.{run.Epoch}{++run.EffectSeq}", CapacityHandler.Release(reserved))]);
+    }
+
+    /// <summary>Failed effects go on the timeline and the message list, and wait for an operator's retry.</summary>
+    private async Task RecordFailuresAsync(List<FailedEffect> failures)
+    {
+        run.Failed.AddRange(failures);
+        var history = failures.Select(f => new HistoryEntry(++run.Seq, _now, "effect-failed", Actor.System.Id, Actor.System.Role, null, null, f.Error,
+            new JsonObject { ["effect"] = f.Effect.Kind, ["effectId"] = f.Id })).ToList();
+        var messages = failures.Where(f => MessageStatus.IsMessage(f.Effect.Kind))
+            .Select(f => MessageStatus.Of(f.Id, f.Effect, _now) with { Status = MessageStatus.Failed, LastError = f.Error }).ToList();
+        await ProjectAsync(history, [], null, messages);
+    }
+
+    private TaskOptions Retry()
+    {
+        var o = _data?.Options ?? new LifecycleOptions();
+        return TaskOptions.FromRetryPolicy(new RetryPolicy(Math.Max(1, o.EffectAttempts), o.EffectRetryDelay, 2, o.EffectMaxRetryDelay));
+    }
+}
