@@ -71,7 +71,7 @@ public sealed class TicketLifecycle(
         // The same decision the orchestration will take, on the read model: refusals answer at once.
         var ctx = await ContextAsync(await definitions.GetAsync(current.Version, ct), ct);
         TicketEngine.Act(new TicketState(current.Ticket, current.Version, TicketState.NoTimers), action, input, caller, ctx with { Now = clock.GetUtcNow() });
-        await RaiseAsync(id, current, ev, ct);
+        await engine.RaiseEventAsync(id, TicketEvent.Name, ev, ct);
         return await AwaitAsync(id, ev.Id, actionId, ct);
     }
 
@@ -113,23 +113,6 @@ public sealed class TicketLifecycle(
             slaView = new TicketSlaView(s.PolicyId, s.PolicyName, s.CalendarId, s.Clocks.Select(c => ClockView.Of(c, calendar, now)).ToList());
         }
         return TicketView.Of(t, record.Version, slaView);
-    }
-
-    /// <summary>A ticket whose orchestration has ended (closed, past its reopen window) starts again from its last state.</summary>
-    private async Task RaiseAsync(string id, TicketRecord current, TicketEvent ev, CancellationToken ct)
-    {
-        if (ctxFinal(current) && await engine.GetInstanceAsync(id, getInputsAndOutputs: true, ct) is { IsCompleted: true } ended
-            && ended.ReadOutputAs<TicketRun>() is { } last)
-        {
-            try
-            {
-                await engine.ScheduleNewOrchestrationInstanceAsync(TicketOrchestrator.Name, last,
-                    new StartOrchestrationOptions(id) { DedupeStatuses = ["Running", "Pending", "ContinuedAsNew", "Suspended"] }, ct);
-            }
-            catch (OrchestrationAlreadyExistsException) { /* another request revived it first */ }
-        }
-        await engine.RaiseEventAsync(id, TicketEvent.Name, ev, ct);
-        bool ctxFinal(TicketRecord r) => r.Ticket.Status is TicketStatus.Closed or TicketStatus.Cancelled;
     }
 
     /// <summary>Waits (polling the read model, with back-off) until the orchestration applied or refused the event, at most ActionWait.</summary>

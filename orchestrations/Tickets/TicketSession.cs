@@ -92,25 +92,11 @@ internal sealed class TicketSession(TaskOrchestrationContext ctx, TicketRun run)
         }
     }
 
-    /// <summary>The earliest timer, held-back effect or (for a final ticket) the end of its reopen window.</summary>
+    /// <summary>The earliest timer or held-back effect.</summary>
     public DateTimeOffset? NextDue()
     {
         var dues = run.Timers.Values.Concat(run.Delayed.Select(d => d.Due)).ToList();
-        if (RetireAt() is { } retire) dues.Add(retire);
         return dues.Count == 0 ? null : dues.Min();
-    }
-
-    public async Task<bool> RetiresAsync()
-    {
-        if (_data is null) await ContextAsync();
-        return RetireAt() is { } at && at <= ctx.CurrentUtcDateTime && run.Timers.Count == 0 && run.Delayed.Count == 0 && run.Failed.Count == 0;
-    }
-
-    private DateTimeOffset? RetireAt()
-    {
-        if (_data is null || !_data.Definition.IsFinal(run.Ticket.Status)) return null;
-        var closed = run.Ticket.Work?.ClosedAt ?? run.Ticket.UpdatedAt;
-        return run.Ticket.Status == TicketStatus.Closed ? closed + _data.Options.ReopenWindow : closed;
     }
 
     private async Task<StepContext> ContextAsync()
@@ -149,37 +135,67 @@ internal sealed class TicketSession(TaskOrchestrationContext ctx, TicketRun run)
         return ctx.CallActivityAsync<bool>(ProjectionActivity.Name, p, Retry());
     }
 
-    /// <summary>Runs effects side by side; dispatch last, since its decision is the next step. Failures are recorded, not thrown.</summary>
-    private async Task RunEffectsAsync(IReadOnlyList<(string Id, EffectRequest Effect)> effects)
+    /// <summary>Effects whose activities are running; the orchestration takes the next event meanwhile.</summary>
+    private readonly List<Task<EffectDone>> _inflight = [];
+
+    internal sealed record EffectDone(string Id, EffectRequest Effect, string? Error, DispatchDecision? Decision);
+
+    /// <summary>Completes when any running effect does; null when none runs.</summary>
+    public Task<Task<EffectDone>>? AnyEffect() => _inflight.Count == 0 ? null : Task.WhenAny(_inflight);
+
+    /// <summary>An effect finished: a dispatch decision becomes the next step, a failure is recorded.</summary>
+    public async Task OnEffectDoneAsync(Task<Task<EffectDone>> any)
     {
-        var failures = new List<FailedEffect>();
-        async Task RunAsync(string id, EffectRequest e)
-        {
-            try { await ctx.CallActivityAsync<bool>(e.Kind, new EffectWork(Id, id, e.Kind, e.Payload), Retry()); }
-            catch (TaskFailedException x) { failures.Add(new FailedEffect(id, e, x.FailureDetails.ErrorMessage, ctx.CurrentUtcDateTime)); }
-        }
-        await Task.WhenAll(effects.Where(e => e.Effect.Kind != EffectKinds.Dispatch).Select(e => RunAsync(e.Id, e.Effect)));
-        foreach (var (id, e) in effects.Where(e => e.Effect.Kind == EffectKinds.Dispatch))
-        {
-            try { await DispatchAsync(); }
-            catch (TaskFailedException x) { failures.Add(new FailedEffect(id, e, x.FailureDetails.ErrorMessage, ctx.CurrentUtcDateTime)); }
-        }
-        if (failures.Count > 0) await RecordFailuresAsync(failures);
+        var task = await any;
+        _inflight.Remove(task);
+        var done = await task;
+        _now = ctx.CurrentUtcDateTime;
+        if (done.Error is not null) await RecordFailuresAsync([new FailedEffect(done.Id, done.Effect, done.Error, _now)]);
+        else if (done.Decision is { } decision) await ApplyDispatchAsync(decision);
     }
 
-    private async Task DispatchAsync()
+    /// <summary>Waits for every running effect (before continuing as new).</summary>
+    public async Task DrainAsync()
     {
-        var decision = await ctx.CallActivityAsync<DispatchDecision>(DispatchActivity.Name, new DispatchWork(Id, run.Ticket), Retry());
-        _now = ctx.CurrentUtcDateTime;
+        while (AnyEffect() is { } any) await OnEffectDoneAsync(any);
+    }
+
+    public bool Busy => _inflight.Count > 0;
+
+    /// <summary>Starts effects side by side, each with retries; their results are taken as they finish.</summary>
+    private Task RunEffectsAsync(IReadOnlyList<(string Id, EffectRequest Effect)> effects)
+    {
+        foreach (var (id, e) in effects) _inflight.Add(RunOneAsync(id, e));
+        return Task.CompletedTask;
+    }
+
+    private async Task<EffectDone> RunOneAsync(string id, EffectRequest e)
+    {
+        try
+        {
+            if (e.Kind == EffectKinds.Dispatch)
+                return new(id, e, null, await ctx.CallActivityAsync<DispatchDecision>(DispatchActivity.Name, new DispatchWork(Id, run.Ticket), Retry()));
+            await ctx.CallActivityAsync<bool>(e.Kind, new EffectWork(Id, id, e.Kind, e.Payload), Retry());
+            return new(id, e, null, null);
+        }
+        catch (TaskFailedException x)
+        {
+            return new(id, e, x.FailureDetails.ErrorMessage, null);
+        }
+    }
+
+    private async Task ApplyDispatchAsync(DispatchDecision decision)
+    {
         var sc = await ContextAsync();
         var step = decision.EngineerId is not null ? TicketEngine.AutoAssign(run.State, decision, sc) : TicketEngine.Hold(run.State, decision, sc);
         if (step is not null) await CommitAsync(step, null);
+        // The ticket changed while dispatch ran (assigned by hand, cancelled): give the reservation back.
         else if (decision.EngineerId is { } reserved)
             await RunEffectsAsync([($"{Id}.{run.Epoch}{++run.EffectSeq}", CapacityHandler.Release(reserved))]);
     }
 
     /// <summary>Failed effects go on the timeline and the message list, and wait for an operator's retry.</summary>
-    private async Task RecordFailuresAsync(List<FailedEffect> failures)
+    private async Task RecordFailuresAsync(IReadOnlyList<FailedEffect> failures)
     {
         run.Failed.AddRange(failures);
         var history = failures.Select(f => new HistoryEntry(++run.Seq, _now, "effect-failed", Actor.System.Id, Actor.System.Role, null, null, f.Error,

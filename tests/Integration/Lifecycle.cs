@@ -15,12 +15,9 @@ public static class Lifecycle
     public static Dictionary<string, string?> FastSettings() => new()
     {
         ["OtpOptions:PerClientPermitLimit"] = "100000",
-        ["WorkflowOptions:PollInterval"] = "00:00:00.050",
-        ["WorkflowOptions:MaxTimerDelay"] = "00:00:01",
-        ["WorkflowOptions:SweepInterval"] = "00:00:01",
-        ["WorkflowOptions:SweepGrace"] = "00:00:02",
-        ["WorkflowOptions:RetryBaseDelay"] = "00:00:00.200",
-        ["WorkflowOptions:MaxAttempts"] = "3",
+        ["EngineOptions:MaxQueuePollingInterval"] = "00:00:00.500",
+        ["LifecycleOptions:EffectRetryDelay"] = "00:00:00.200",
+        ["LifecycleOptions:EffectAttempts"] = "3",
         ["LifecycleOptions:ConfirmationWindow"] = "00:00:02",
         ["LifecycleOptions:SupervisorPhones:0"] = SupervisorPhone,
         // No quiet hours, so customer messages go out at whatever hour the tests run.
