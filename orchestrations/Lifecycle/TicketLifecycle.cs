@@ -22,7 +22,7 @@ public sealed record ActionOutcome(TicketRecord? Ticket, bool Replayed, string A
 /// orchestration to apply it. Reads (ticket, timeline, messages, dispatch) come from the read model.
 /// </summary>
 public sealed class TicketLifecycle(
-    DurableTaskClient engine, TicketRecords records, DefinitionStore definitions, SlaService sla, IEngineerStore engineers,
+    DurableTaskClient engine, TicketRecords records, TicketIndex index, DefinitionStore definitions, SlaService sla, IEngineerStore engineers,
     RobotClient robots, IPhotoStore photos, IOptions<LifecycleOptions> options, TimeProvider clock)
 {
     /// <summary>An intake start is refused for any instance id already known to the engine: a duplicate start is detected.</summary>
@@ -37,6 +37,11 @@ public sealed class TicketLifecycle(
         // A dispatch rule may name the SLA policy; otherwise the first policy that matches applies.
         var policy = (ticket.Dispatch?.SlaPolicyId is { } chosen ? ctx.Policies.FirstOrDefault(p => p.Id == chosen) : null)
             ?? ctx.Match(ticket.Priority, ticket.CustomerTier, ticket.ProductLine);
+        // Readable and listed at once, before the orchestration's first step writes the timeline (and replaces this row).
+        // Written before the start, so the orchestration's own writes always come after these.
+        var first = TicketEngine.Start(ticket, policy, ctx with { Now = ticket.CreatedAt });
+        if (!await records.TryAddFirstAsync(new TicketRecord(first.Data, definition.Version, 0), ct)) return false;
+        await index.SyncAsync(first.Data.Summary(), [], ct);
         try
         {
             await engine.ScheduleNewOrchestrationInstanceAsync(TicketOrchestrator.Name, TicketRun.New(ticket, definition.Version, policy),
@@ -46,9 +51,6 @@ public sealed class TicketLifecycle(
         {
             return false;
         }
-        // Readable at once, before the orchestration's first step writes the timeline (which it then replaces).
-        var first = TicketEngine.Start(ticket, policy, ctx with { Now = ticket.CreatedAt });
-        await records.TryAddFirstAsync(new TicketRecord(first.Data, definition.Version, 0), ct);
         return true;
     }
 

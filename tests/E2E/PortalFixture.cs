@@ -22,7 +22,7 @@ public sealed class PortalFixture : IAsyncLifetime
         _azurite = await Azurite.StartAsync();
         App = await RunningApp.StartAsync(_azurite.ConnectionString, RunningApp.NewPrefix(), new Dictionary<string, string?>
         {
-            ["WorkflowOptions:PollInterval"] = "00:00:00.050",
+            ["EngineOptions:MaxQueuePollingInterval"] = "00:00:00.500",
             ["OtpOptions:PerClientPermitLimit"] = "100000",
             // No quiet hours, so customer messages go out at whatever hour the tests run.
             ["LifecycleOptions:QuietHoursStart"] = "00:00:00",

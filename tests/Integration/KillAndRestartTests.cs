@@ -5,8 +5,9 @@ using static ServerlessService.IntegrationTests.Lifecycle;
 namespace ServerlessService.IntegrationTests;
 
 /// <summary>
-/// The app process is killed with SIGKILL while durable timers are armed and outbox items are pending or in flight;
-/// after a restart every timer fires exactly once and every SMS is sent exactly once.
+/// The app process is killed with SIGKILL while durable timers are armed and SMS activities are queued or running;
+/// after a restart (same worker id, so it takes its partitions back at once) every timer fires exactly once and
+/// every SMS is sent exactly once.
 /// </summary>
 public sealed class KillAndRestartTests(AzuriteFixture azurite)
 {
@@ -18,7 +19,7 @@ public sealed class KillAndRestartTests(AzuriteFixture azurite)
         var prefix = RunningApp.NewPrefix();
         var settings = FastSettings();
         // Messages the killed process had received stay hidden only this long, then surface again as duplicates.
-        settings["WorkflowOptions:VisibilityTimeout"] = "00:00:04";
+        settings["EngineOptions:VisibilityTimeout"] = "00:00:05";
         var ids = new List<string>();
         var numbers = new List<string>();
         await using (var first = await AppProcess.StartAsync(azurite.ConnectionString, prefix, settings))
@@ -37,15 +38,14 @@ public sealed class KillAndRestartTests(AzuriteFixture azurite)
         }
 
         var (armed, pending) = await PendingWorkAsync(prefix, ids);
-        // Seen here: all breach timers armed and 2–6 SMS still pending at the kill.
-        TestContext.Current.TestOutputHelper?.WriteLine($"At the kill: {armed} armed timers, {pending} pending outbox items.");
+        TestContext.Current.TestOutputHelper?.WriteLine($"At the kill: {armed} tickets with their breach timer armed, {pending} SMS queued.");
         Assert.True(armed > 0, "timers were still armed when the process died");
         await Task.Delay(1000, TestContext.Current.CancellationToken);
         await using var second = await AppProcess.StartAsync(azurite.ConnectionString, prefix, settings);
         var admin = await new Api(second.Client()).AsStaffAsync();
         foreach (var id in ids)
             await EventuallyAsync(() => TimelineAsync(admin, id), t => t.Kind("sla-breach").Any(), TimeSpan.FromSeconds(60));
-        // Long enough for hidden duplicates of the killed process to surface and for the sweep to run again.
+        // Long enough for messages the killed process held invisible to surface again as duplicates.
         await Task.Delay(6000, TestContext.Current.CancellationToken);
 
         var inbox = (await admin.GetAsync("/api/dev/sms?to=" + Uri.EscapeDataString(SupervisorPhone) + "&max=100")).AssertStatus(HttpStatusCode.OK)
@@ -64,27 +64,29 @@ public sealed class KillAndRestartTests(AzuriteFixture azurite)
 
     private async Task<int> WarningsFiredAsync(string prefix)
     {
-        var table = new Azure.Data.Tables.TableClient(azurite.ConnectionString, prefix + "Workflows");
         var n = 0;
-        await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>(
-            e => e.RowKey.CompareTo("h|") >= 0 && e.RowKey.CompareTo("h}") < 0, select: ["Json"], cancellationToken: TestContext.Current.CancellationToken))
+        await foreach (var row in Rows(prefix, e => e.RowKey.CompareTo("h|") >= 0 && e.RowKey.CompareTo("h}") < 0))
             if (row.GetString("Json").Contains("\"sla-warning\"", StringComparison.Ordinal)) n++;
         return n;
     }
 
-    /// <summary>What the dead process left behind, read straight from the instance partitions.</summary>
+    /// <summary>What the dead process left behind, read from the read model: tickets not yet breached (their breach timer is armed) and queued SMS.</summary>
     private async Task<(int Armed, int Pending)> PendingWorkAsync(string prefix, IEnumerable<string> ids)
     {
-        var table = new Azure.Data.Tables.TableClient(azurite.ConnectionString, prefix + "Workflows");
         int armed = 0, pending = 0;
         foreach (var id in ids)
         {
-            await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == id, cancellationToken: TestContext.Current.CancellationToken))
+            var breached = false;
+            await foreach (var row in Rows(prefix, e => e.PartitionKey == id))
             {
-                if (row.RowKey == "state") armed += System.Text.Json.Nodes.JsonNode.Parse(row.GetString("Meta"))!["timers"]!.AsObject().Count;
-                else if (row.RowKey.StartsWith("o|", StringComparison.Ordinal) && row.GetString("Status") == "Pending") pending++;
+                if (row.RowKey.StartsWith("h|", StringComparison.Ordinal) && row.GetString("Json").Contains("\"sla-breach\"", StringComparison.Ordinal)) breached = true;
+                else if (row.RowKey.StartsWith("m|", StringComparison.Ordinal) && row.GetString("Json").Contains("\"queued\"", StringComparison.Ordinal)) pending++;
             }
+            if (!breached) armed++;
         }
         return (armed, pending);
     }
+
+    private Azure.AsyncPageable<Azure.Data.Tables.TableEntity> Rows(string prefix, System.Linq.Expressions.Expression<Func<Azure.Data.Tables.TableEntity, bool>> filter) =>
+        new Azure.Data.Tables.TableClient(azurite.ConnectionString, prefix + "Tickets").QueryAsync(filter, cancellationToken: TestContext.Current.CancellationToken);
 }

@@ -28,5 +28,22 @@ export async function api<T>(method: string, path: string, body?: unknown, optio
   const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
   const data = await r.json().catch(() => ({}))
   if (!r.ok) throw new Problem(r.status, data.title ?? r.statusText, data.detail ?? '', data.errors ?? {})
+  // 202: the ticket's workflow has the action but has not applied it yet; its Location answers once it has (or refused it).
+  if (r.status === 202 && typeof data.location === 'string') return await settle<T>(data.location, headers)
   return data as T
+}
+
+const settleFor = 60_000
+
+async function settle<T>(location: string, headers: Record<string, string>): Promise<T> {
+  const until = Date.now() + settleFor
+  for (let wait = 250; Date.now() < until; wait = Math.min(wait * 2, 2000)) {
+    await new Promise(resolve => setTimeout(resolve, wait))
+    const r = await fetch(location, { headers: { authorization: headers.authorization ?? '' } })
+    const data = await r.json().catch(() => ({}))
+    if (!r.ok) throw new Problem(r.status, data.title ?? r.statusText, data.detail ?? '', data.errors ?? {})
+    if (r.status === 200) return data as T
+  }
+  // Still pending: a server-side delay, so callers that retry (the offline queue) send it again with the same key.
+  throw new Problem(503, 'Still being applied', 'The action was received and is still being applied; try again shortly.')
 }

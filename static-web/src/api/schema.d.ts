@@ -980,6 +980,15 @@ export interface paths {
                         "application/json": components["schemas"]["TicketView"];
                     };
                 };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActionPending"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1013,6 +1022,53 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["HistoryEntry"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/actions/{actionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    actionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketView"];
+                    };
+                };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActionPending"];
                     };
                 };
             };
@@ -1888,7 +1944,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/ops/poison": {
+    "/api/ops/instances": {
         parameters: {
             query?: never;
             header?: never;
@@ -1898,6 +1954,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    status?: string;
                     pageSize?: string;
                     continuationToken?: string;
                 };
@@ -1913,7 +1970,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PagedOfPoisonItem"];
+                        "application/json": components["schemas"]["PagedOfInstanceView"];
                     };
                 };
             };
@@ -1926,7 +1983,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/ops/poison/{id}/retry": {
+    "/api/ops/instances/{id}/retry": {
         parameters: {
             query?: never;
             header?: never;
@@ -1982,6 +2039,11 @@ export interface components {
             comment?: null | string;
             priority?: null | string;
             signaturePhotoId?: null | string;
+        };
+        ActionPending: {
+            actionId: string;
+            status: string;
+            location: string;
         };
         Address: {
             region: null | string;
@@ -2202,6 +2264,12 @@ export interface components {
         DutyInput: {
             onDuty: null | boolean;
         };
+        EffectRequest: {
+            kind: string;
+            payload: components["schemas"]["JsonObject"];
+            /** Format: date-time */
+            notBefore?: null | string;
+        };
         Engineer: {
             id: string;
             name: string;
@@ -2253,6 +2321,13 @@ export interface components {
             afterPercent: null | number;
             actions: null | string[];
         };
+        FailedEffect: {
+            id: string;
+            effect: components["schemas"]["EffectRequest"];
+            error: string;
+            /** Format: date-time */
+            at: string;
+        };
         FiredRule: {
             id: string;
             name: string;
@@ -2285,6 +2360,16 @@ export interface components {
         /** Format: binary */
         IFormFile: string;
         IFormFileCollection: components["schemas"]["IFormFile"][];
+        InstanceView: {
+            id: string;
+            runtimeStatus: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUpdatedAt: string;
+            run: null | components["schemas"]["TicketRunStatus"];
+            failure: null | string;
+        };
         JsonObject: Record<string, never>;
         LifecycleDefinition: {
             name: string;
@@ -2358,8 +2443,8 @@ export interface components {
             items: components["schemas"]["Engineer"][];
             continuationToken: null | string;
         };
-        PagedOfPoisonItem: {
-            items: components["schemas"]["PoisonItem"][];
+        PagedOfInstanceView: {
+            items: components["schemas"]["InstanceView"][];
             continuationToken: null | string;
         };
         PagedOfTicketSummary: {
@@ -2380,16 +2465,6 @@ export interface components {
             url: string;
             /** Format: date-time */
             urlExpiresAt: string;
-        };
-        PoisonItem: {
-            id: string;
-            instanceId: string;
-            kind: string;
-            /** Format: int32 */
-            attempts: number;
-            lastError: null | string;
-            /** Format: date-time */
-            parkedAt: string;
         };
         Rating: {
             /** Format: int32 */
@@ -2576,6 +2651,16 @@ export interface components {
             siteAddress: null | components["schemas"]["Address"];
             preferredWindow: null | components["schemas"]["TimeWindow"];
             customerId?: null | string;
+        };
+        TicketRunStatus: {
+            ticketStatus: string;
+            /** Format: int64 */
+            steps: number;
+            timers: {
+                [key: string]: string;
+            };
+            heldMessages: string[];
+            failed: components["schemas"]["FailedEffect"][];
         };
         TicketSlaView: {
             policyId: string;

@@ -16,8 +16,11 @@ public sealed class SwitchableSms(LocalSmsChannel local) : ISmsChannel
         Down && toE164 == SupervisorPhone ? throw new HttpRequestException("SMS gateway unavailable") : local.SendAsync(toE164, body, ct, idempotencyKey);
 }
 
-/// <summary>Side effects that keep failing are parked, listed for admins, and sent when an admin retries them.</summary>
-public sealed class OutboxPoisonTests(AzuriteFixture azurite) : IAsyncLifetime
+/// <summary>
+/// A side effect that keeps failing is recorded after its retries (timeline, message status, the ops list) and is
+/// sent once when an admin retries the ticket.
+/// </summary>
+public sealed class FailedEffectTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private RunningApp? _app;
 
@@ -28,7 +31,7 @@ public sealed class OutboxPoisonTests(AzuriteFixture azurite) : IAsyncLifetime
     public async ValueTask DisposeAsync() { if (_app is not null) await _app.DisposeAsync(); }
 
     [Fact]
-    public async Task AMessageThatKeepsFailingIsParkedAndSentOnceWhenAnAdminRetriesIt()
+    public async Task AMessageThatKeepsFailingIsShownFailedAndSentOnceWhenAnAdminRetriesTheTicket()
     {
         var api = new Api(_app!.Client());
         var admin = await api.AsStaffAsync();
@@ -36,28 +39,34 @@ public sealed class OutboxPoisonTests(AzuriteFixture azurite) : IAsyncLifetime
         await PolicyAsync(admin, s.ProductLine, "00:00:01", "10:00:00", "10:00:00", []);
         var id = await OpenAsync(s);
 
-        var parked = await EventuallyAsync(async () => (await admin.GetAsync("/api/ops/poison")).Json!["items"]!.AsArray(), items => items.Count > 0);
-        var item = Assert.Single(parked);
-        Assert.Equal(id, item!["instanceId"]!.GetValue<string>());
-        Assert.Equal("notify", item["kind"]!.GetValue<string>());
-        Assert.Equal(3, item["attempts"]!.GetValue<int>());
-        Assert.Contains("SMS gateway unavailable", item["lastError"]!.GetValue<string>());
+        var failed = await EventuallyAsync(async () => (await admin.GetAsync($"/api/tickets/{id}/messages")).Json!.AsArray(),
+            m => m.Any(x => x!["status"]!.GetValue<string>() == "failed"));
+        var message = failed.Single(x => x!["status"]!.GetValue<string>() == "failed")!;
+        Assert.Equal("notify", message["kind"]!.GetValue<string>());
+        Assert.Contains("SMS gateway unavailable", message["lastError"]!.GetValue<string>());
+        var timeline = await TimelineAsync(admin, id);
+        Assert.Contains(timeline.Kind("effect-failed"), e => e!["data"]!["effect"]!.GetValue<string>() == "notify");
 
-        var signIn = await api.PostAsync("/api/auth/otp", new { phone = SupervisorPhone });
-        signIn.AssertProblem(HttpStatusCode.ServiceUnavailable);
-        (await admin.PostAsync("/api/ops/poison/obx-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b0/retry", new { })).AssertProblem(HttpStatusCode.NotFound);
+        var instances = await EventuallyAsync(async () => (await admin.GetAsync("/api/ops/instances?status=running")).Json!["items"]!.AsArray(),
+            items => items.Any(i => i!["id"]!.GetValue<string>() == id && i["run"]!["failed"]!.AsArray().Count == 1));
+        var mine = instances.Single(i => i!["id"]!.GetValue<string>() == id)!;
+        Assert.Equal("notify", mine["run"]!["failed"]![0]!["effect"]!["kind"]!.GetValue<string>());
+
+        (await admin.GetAsync("/api/ops/instances?status=sideways")).AssertProblem(HttpStatusCode.BadRequest);
+        (await admin.PostAsync("/api/ops/instances/tkt-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b0/retry", new { })).AssertProblem(HttpStatusCode.NotFound);
         (await admin.PostAsync("/api/staff", new { username = "disp-ops", displayName = "调度", role = "dispatcher", password = "dispatcher-pass-1" })).AssertStatus(HttpStatusCode.Created);
         var dispatcher = await api.AsStaffAsync("disp-ops", "dispatcher-pass-1");
-        (await dispatcher.GetAsync("/api/ops/poison")).AssertProblem(HttpStatusCode.Forbidden);
+        (await dispatcher.GetAsync("/api/ops/instances")).AssertProblem(HttpStatusCode.Forbidden);
 
         ((SwitchableSms)_app.Services.GetRequiredService<ISmsChannel>()).Down = false;
-        (await admin.PostAsync($"/api/ops/poison/{item["id"]!.GetValue<string>()}/retry", new { })).AssertStatus(HttpStatusCode.Accepted);
+        (await admin.PostAsync($"/api/ops/instances/{id}/retry", new { })).AssertStatus(HttpStatusCode.Accepted);
 
         var local = _app.Services.GetRequiredService<LocalSmsChannel>();
         var sent = await EventuallyAsync(() => local.ReadAsync(SupervisorPhone, 50, TestContext.Current.CancellationToken), m => m.Count > 0);
         await Task.Delay(1500, TestContext.Current.CancellationToken);
         Assert.Single(await local.ReadAsync(SupervisorPhone, 50, TestContext.Current.CancellationToken));
         Assert.Contains("已超出响应时限", sent[0].Body);
-        Assert.Empty((await admin.GetAsync("/api/ops/poison")).Json!["items"]!.AsArray());
+        await EventuallyAsync(async () => (await admin.GetAsync($"/api/tickets/{id}/messages")).Json!.AsArray(),
+            m => m.All(x => x!["status"]!.GetValue<string>() != "failed"));
     }
 }
