@@ -133,7 +133,7 @@ public sealed class RobotWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
         var number = (await admin.GetAsync($"/api/tickets/{await OpenAsync(s)}")).Str("number");
         var duty = await EventuallyAsync(() => Task.FromResult(_robots.Received.Where(r => r.PathAndQuery.EndsWith("key=duty", StringComparison.Ordinal)
             && r.Body["text"]!["content"]!.GetValue<string>().Contains(number)).Select(r => r.Body["text"]!["content"]!.GetValue<string>()).ToList()),
-            l => l.Any(t => t.Contains("已超出响应时限")));
+            l => l.Any(t => t.Contains("已超出响应时限")) && l.Any(t => t.Contains("待人工派单")));
         Assert.Contains(duty, t => t.Contains("已超出响应时限"));
         Assert.Contains(duty, t => t.Contains("待人工派单"));
         (await admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/notification-channels/值班群"))).AssertStatus(HttpStatusCode.NoContent);
