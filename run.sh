@@ -26,7 +26,7 @@ DATA_DIR="$(cd "$DATA_DIR" && pwd)"
 ./scripts/install.sh --no-browser
 echo "Building…"
 if [ "$PORTAL" = true ]; then npm run --prefix static-web build --silent; fi
-dotnet build functions/ServerlessService.Functions.csproj -c Release --no-restore --verbosity quiet -nologo
+dotnet build host/ServerlessService.Host.csproj -c Release --no-restore --verbosity quiet -nologo
 
 PIDS=()
 # Stops in reverse start order (the app before its storage) with SIGTERM (background jobs ignore SIGINT), which both shut down cleanly on;
@@ -64,7 +64,7 @@ export DemoOptions__Seed="$DEMO"
 # With demo data, SLA warnings for unassigned tickets go to the demo lead engineer 王建国 (his SMS: /api/dev/sms).
 if [ "$DEMO" = "true" ] && [ -z "${LifecycleOptions__SupervisorPhones__0:-}" ]; then export LifecycleOptions__SupervisorPhones__0="+8613900139003"; fi
 export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-$URL}"
-dotnet functions/bin/Release/net10.0/ServerlessService.Functions.dll --urls "$URL" > >(tee "$DATA_DIR/app.log") 2>&1 &
+dotnet host/bin/Release/net10.0/ServerlessService.Host.dll --urls "$URL" > >(tee "$DATA_DIR/app.log") 2>&1 &
 APP=$!
 PIDS+=("$APP")
 node scripts/wait-http.js "$URL/api/health" 180

@@ -7,10 +7,12 @@ namespace ServerlessService.Orchestrations;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>The ticket lifecycle, its orchestration's activities and read model; call after AddServerlessServiceCore. The host supplies the DurableTaskClient.</summary>
+    /// <summary>The ticket lifecycle, its orchestration's activities and read model; call after AddServerlessServiceCore. The host hands its Durable Task client to <see cref="EngineClient"/>.</summary>
     public static IServiceCollection AddServerlessServiceOrchestrations(this IServiceCollection services)
     {
+        services.AddSingleton<EngineClient>();
         services.AddSingleton<TicketRecords>();
+        services.AddSingleton<TicketOperations>();
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton<TicketLifecycle>();
         services.AddSingleton<IEffectHandler, NotifyHandler>();

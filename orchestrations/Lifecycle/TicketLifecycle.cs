@@ -22,7 +22,7 @@ public sealed record ActionOutcome(TicketRecord? Ticket, bool Replayed, string A
 /// orchestration to apply it. Reads (ticket, timeline, messages, dispatch) come from the read model.
 /// </summary>
 public sealed class TicketLifecycle(
-    DurableTaskClient engine, TicketRecords records, TicketIndex index, DefinitionStore definitions, SlaService sla, IEngineerStore engineers,
+    EngineClient engine, TicketRecords records, TicketIndex index, DefinitionStore definitions, SlaService sla, IEngineerStore engineers,
     RobotClient robots, IPhotoStore photos, IOptions<LifecycleOptions> options, TimeProvider clock)
 {
     /// <summary>An intake start is refused for any instance id already known to the engine: a duplicate start is detected.</summary>
@@ -44,7 +44,7 @@ public sealed class TicketLifecycle(
         await index.SyncAsync(first.Data.Summary(), [], ct);
         try
         {
-            await engine.ScheduleNewOrchestrationInstanceAsync(TicketOrchestrator.Name, TicketRun.New(ticket, definition.Version, policy),
+            await engine.Current.ScheduleNewOrchestrationInstanceAsync(TicketOrchestrator.Name, TicketRun.New(ticket, definition.Version, policy),
                 new StartOrchestrationOptions(ticket.Id) { DedupeStatuses = AnyStatus }, ct);
         }
         catch (OrchestrationAlreadyExistsException)
@@ -73,7 +73,7 @@ public sealed class TicketLifecycle(
         // The same decision the orchestration will take, on the read model: refusals answer at once.
         var ctx = await ContextAsync(await definitions.GetAsync(current.Version, ct), ct);
         TicketEngine.Act(new TicketState(current.Ticket, current.Version, TicketState.NoTimers), action, input, caller, ctx with { Now = clock.GetUtcNow() });
-        await engine.RaiseEventAsync(id, TicketEvent.Name, ev, ct);
+        await engine.Current.RaiseEventAsync(id, TicketEvent.Name, ev, ct);
         return await AwaitAsync(id, ev.Id, actionId, ct);
     }
 

@@ -10,7 +10,7 @@ public sealed record InstanceView(
     string Id, string RuntimeStatus, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt, TicketRunStatus? Run, string? Failure);
 
 /// <summary>The engine's view for operators: ticket orchestrations with their status, and retrying what failed.</summary>
-public sealed class TicketOperations(DurableTaskClient engine, TicketRecords records)
+public sealed class TicketOperations(EngineClient engine, TicketRecords records)
 {
     public static readonly string[] Statuses = ["running", "completed", "failed", "terminated", "pending", "suspended"];
 
@@ -23,7 +23,7 @@ public sealed class TicketOperations(DurableTaskClient engine, TicketRecords rec
             statuses = [Enum.Parse<OrchestrationRuntimeStatus>(status, ignoreCase: true)];
         }
         var query = new OrchestrationQuery(Statuses: statuses, PageSize: page.Size, ContinuationToken: page.ContinuationToken, InstanceIdPrefix: "tkt");
-        await foreach (var p in engine.GetAllInstancesAsync(query).AsPages(page.ContinuationToken, page.Size).WithCancellation(ct))
+        await foreach (var p in engine.Current.GetAllInstancesAsync(query).AsPages(page.ContinuationToken, page.Size).WithCancellation(ct))
             return new Paged<InstanceView>(p.Values.Select(View).ToList(), p.ContinuationToken);
         return new Paged<InstanceView>([], null);
     }
@@ -35,20 +35,20 @@ public sealed class TicketOperations(DurableTaskClient engine, TicketRecords rec
     public async Task RetryAsync(string id, CancellationToken ct)
     {
         var record = (Ids.LooksValid(id, "tkt") ? await records.GetIfExistsAsync(id, ct) : null) ?? throw new NotFoundException("Ticket", id);
-        var instance = await engine.GetInstanceAsync(id, ct);
+        var instance = await engine.Current.GetInstanceAsync(id, ct);
         if (instance?.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated or null)
         {
             var history = await records.HistoryAsync(id, ct);
             var run = TicketRun.Adopt(record.Ticket, record.Version, history.Count == 0 ? 0 : history.Max(h => h.Seq), record.Step, Ids.New("r"));
             try
             {
-                await engine.ScheduleNewOrchestrationInstanceAsync(TicketOrchestrator.Name, run,
+                await engine.Current.ScheduleNewOrchestrationInstanceAsync(TicketOrchestrator.Name, run,
                     new StartOrchestrationOptions(id) { DedupeStatuses = ["Running", "Pending", "ContinuedAsNew", "Suspended"] }, ct);
             }
             catch (OrchestrationAlreadyExistsException) { /* restarted meanwhile */ }
             return;
         }
-        await engine.RaiseEventAsync(id, TicketEvent.Name, new TicketEvent(Ids.New("rty"), TicketEvent.RetryKind), ct);
+        await engine.Current.RaiseEventAsync(id, TicketEvent.Name, new TicketEvent(Ids.New("rty"), TicketEvent.RetryKind), ct);
     }
 
     private static InstanceView View(OrchestrationMetadata m) => new(

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace ServerlessService.Testing;
 
 /// <summary>
-/// The built function app as a separate OS process, the way it runs for real, so a test can kill it with SIGKILL
+/// The built local host as a separate OS process, the way it runs for real, so a test can kill it with SIGKILL
 /// (no shutdown code runs) and start it again on the same storage.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
@@ -18,11 +18,10 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <param name="asCustomHandler">Start it the way the Azure Functions host does: the port in FUNCTIONS_CUSTOMHANDLER_PORT.</param>
-    public static async Task<AppProcess> StartAsync(string connectionString, string prefix, IDictionary<string, string?> settings, bool asCustomHandler = false)
+    public static async Task<AppProcess> StartAsync(string connectionString, string prefix, IDictionary<string, string?> settings)
     {
         var port = Azurite.FreePort();
-        var start = new ProcessStartInfo("dotnet", asCustomHandler ? [AppDll()] : [AppDll(), "--urls", $"http://127.0.0.1:{port}"])
+        var start = new ProcessStartInfo("dotnet", [AppDll(), "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -32,7 +31,6 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["StorageOptions__Prefix"] = prefix;
         start.Environment["ADMIN_PASSWORD"] = RunningApp.AdminPassword;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        if (asCustomHandler) start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (k, v) in settings) start.Environment[k.Replace(":", "__")] = v;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app process did not start.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.WriteLine("[app] " + e.Data); };
@@ -82,7 +80,7 @@ public sealed class AppProcess : IAsyncDisposable
     private static string AppDll()
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(Azurite.RepoRoot(), "functions", "bin", configuration, "net10.0", "ServerlessService.Functions.dll");
+        var dll = Path.Combine(Azurite.RepoRoot(), "host", "bin", configuration, "net10.0", "ServerlessService.Host.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the solution first; the app is not at " + dll);
     }
 }

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessService.Functions.Hosting;
+using ServerlessService.Api.Hosting;
+using ServerlessService.Host;
 
 namespace ServerlessService.Testing;
 
@@ -27,7 +28,7 @@ public sealed class RunningApp : IAsyncDisposable
     public static async Task<RunningApp> StartAsync(
         string connectionString, string prefix, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var app = FunctionApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        var app = LocalHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             var config = new Dictionary<string, string?>
             {

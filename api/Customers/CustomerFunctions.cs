@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ServerlessService.Core.Common;
+using ServerlessService.Core.Customers;
+using ServerlessService.Api.Hosting;
+
+namespace ServerlessService.Api.Customers;
+
+/// <summary>Customer records. Create and search: staff (create: dispatcher, admin). Read and update: staff or the customer themself.</summary>
+public static class CustomerFunctions
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/customers").WithTags("Customers");
+        g.MapPost("/", Create).RequireAuthorization(Policies.Staff);
+        g.MapGet("/", Search).RequireAuthorization(Policies.Staff);
+        g.MapGet("/{id}", Get);
+        g.MapPut("/{id}", Update);
+    }
+
+    private static async Task<Created<Customer>> Create(CustomerInput body, ClaimsPrincipal user, CustomerService customers, CancellationToken ct)
+    {
+        var c = await customers.CreateAsync(user.ToCaller(), body, ct);
+        return TypedResults.Created($"/api/customers/{c.Id}", c);
+    }
+
+    private static async Task<Ok<Paged<Customer>>> Search(
+        string? phone, string? name, string? pageSize, string? continuationToken, ClaimsPrincipal user, CustomerService customers, CancellationToken ct) =>
+        TypedResults.Ok(await customers.SearchAsync(user.ToCaller(), phone, name, PageRequest.From(pageSize, continuationToken), ct));
+
+    private static async Task<Ok<CustomerProfile>> Get(string id, ClaimsPrincipal user, ArchiveViews views, CancellationToken ct) =>
+        TypedResults.Ok(await views.CustomerAsync(user.ToCaller(), id, ct));
+
+    private static async Task<Ok<Customer>> Update(string id, CustomerInput body, ClaimsPrincipal user, CustomerService customers, CancellationToken ct) =>
+        TypedResults.Ok(await customers.UpdateAsync(user.ToCaller(), id, body, ct));
+}

@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ServerlessService.Core.Notifications;
+
+namespace ServerlessService.Api.Notifications;
+
+/// <summary>Message templates per event and language. Read: staff. Change or reset: admins.</summary>
+public static class TemplateFunctions
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/notification-templates").WithTags("Notifications").RequireAuthorization(Policies.Staff);
+        g.MapGet("/", List);
+        g.MapPut("/{event}/{language}", Put);
+        g.MapPost("/{event}/{language}/preview", Preview);
+        g.MapDelete("/{event}/{language}", Reset);
+    }
+
+    private static async Task<Ok<IReadOnlyList<MessageTemplate>>> List(ClaimsPrincipal user, TemplateService templates, CancellationToken ct) =>
+        TypedResults.Ok(await templates.ListAsync(user.ToCaller(), ct));
+
+    /// <summary>{"text": "…{ticketNumber}…"}; the answer includes the SMS encoding and segment count of the text.</summary>
+    private static async Task<Ok<MessageTemplate>> Put(string @event, string language, TemplateInput body, ClaimsPrincipal user, TemplateService templates, CancellationToken ct) =>
+        TypedResults.Ok(await templates.PutAsync(user.ToCaller(), @event, language, body, ct));
+
+    /// <summary>{"text": …} checked and measured as PUT would, without saving: the editor's live SMS segment count.</summary>
+    private static Ok<MessageTemplate> Preview(string @event, string language, TemplateInput body, ClaimsPrincipal user) =>
+        TypedResults.Ok(TemplateService.Preview(user.ToCaller(), @event, language, body));
+
+    /// <summary>Back to the built-in text.</summary>
+    private static async Task<Ok<MessageTemplate>> Reset(string @event, string language, ClaimsPrincipal user, TemplateService templates, CancellationToken ct) =>
+        TypedResults.Ok(await templates.ResetAsync(user.ToCaller(), @event, language, ct));
+}

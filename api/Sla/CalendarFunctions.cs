@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ServerlessService.Core.Sla;
+
+namespace ServerlessService.Api.Sla;
+
+/// <summary>Business calendars (工作日历). Read: staff. Create and edit: admins and managers.</summary>
+public static class CalendarFunctions
+{
+    /// <summary>When the business minutes from the start fall due.</summary>
+    public sealed record DueTime(DateTimeOffset Due);
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/calendars").WithTags("SLA").RequireAuthorization(Policies.Staff);
+        g.MapPost("/", Create);
+        g.MapGet("/", List);
+        g.MapGet("/{id}", Get);
+        g.MapPut("/{id}", Update);
+        g.MapGet("/{id}/due", PreviewDue);
+    }
+
+    private static async Task<Created<Calendar>> Create(CalendarInput body, ClaimsPrincipal user, SlaService sla, CancellationToken ct)
+    {
+        var c = await sla.CreateCalendarAsync(user.ToCaller(), body, ct);
+        return TypedResults.Created($"/api/calendars/{c.Id}", c);
+    }
+
+    private static async Task<Ok<IReadOnlyList<Calendar>>> List(ClaimsPrincipal user, SlaService sla, CancellationToken ct) =>
+        TypedResults.Ok(await sla.ListCalendarsAsync(user.ToCaller(), ct));
+
+    private static async Task<Ok<Calendar>> Get(string id, ClaimsPrincipal user, SlaService sla, CancellationToken ct) =>
+        TypedResults.Ok(await sla.GetCalendarAsync(user.ToCaller(), id, ct));
+
+    private static async Task<Ok<Calendar>> Update(string id, CalendarInput body, ClaimsPrincipal user, SlaService sla, CancellationToken ct) =>
+        TypedResults.Ok(await sla.UpdateCalendarAsync(user.ToCaller(), id, body, ct));
+
+    /// <summary>{"due": ISO 8601} — when a target of that many business minutes from start falls due on this calendar.</summary>
+    private static async Task<Ok<DueTime>> PreviewDue(
+        string id, string? start, string? minutes, ClaimsPrincipal user, SlaService sla, CancellationToken ct) =>
+        TypedResults.Ok(new DueTime(await sla.DueAsync(user.ToCaller(), id, start, minutes, ct)));
+}

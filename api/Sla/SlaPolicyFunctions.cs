@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ServerlessService.Core.Sla;
+
+namespace ServerlessService.Api.Sla;
+
+/// <summary>SLA policies, tried in order, first match wins. Read: staff. Create and edit: admins and managers.</summary>
+public static class SlaPolicyFunctions
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/sla/policies").WithTags("SLA").RequireAuthorization(Policies.Staff);
+        g.MapPost("/", Create);
+        g.MapGet("/", List);
+        g.MapGet("/{id}", Get);
+        g.MapPut("/{id}", Update);
+    }
+
+    private static async Task<Created<SlaPolicy>> Create(SlaPolicyInput body, ClaimsPrincipal user, SlaService sla, CancellationToken ct)
+    {
+        var p = await sla.CreatePolicyAsync(user.ToCaller(), body, ct);
+        return TypedResults.Created($"/api/sla/policies/{p.Id}", p);
+    }
+
+    private static async Task<Ok<IReadOnlyList<SlaPolicy>>> List(ClaimsPrincipal user, SlaService sla, CancellationToken ct) =>
+        TypedResults.Ok(await sla.ListPoliciesAsync(user.ToCaller(), ct));
+
+    private static async Task<Ok<SlaPolicy>> Get(string id, ClaimsPrincipal user, SlaService sla, CancellationToken ct) =>
+        TypedResults.Ok(await sla.GetPolicyAsync(user.ToCaller(), id, ct));
+
+    private static async Task<Ok<SlaPolicy>> Update(string id, SlaPolicyInput body, ClaimsPrincipal user, SlaService sla, CancellationToken ct) =>
+        TypedResults.Ok(await sla.UpdatePolicyAsync(user.ToCaller(), id, body, ct));
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ServerlessService.Core.Dispatch;
+
+namespace ServerlessService.Api.Tickets;
+
+/// <summary>Dispatch rules (派单规则), evaluated in order at intake. Read: staff. Edit: admins and dispatchers.</summary>
+public static class RuleFunctions
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/rules").WithTags("Dispatch").RequireAuthorization(Policies.Staff);
+        g.MapPost("/", Create);
+        g.MapGet("/", List);
+        g.MapGet("/{id}", Get);
+        g.MapPut("/{id}", Update);
+        g.MapDelete("/{id}", Delete);
+    }
+
+    private static async Task<Created<DispatchRule>> Create(DispatchRuleInput body, ClaimsPrincipal user, RuleService rules, CancellationToken ct)
+    {
+        var r = await rules.CreateAsync(user.ToCaller(), body, ct);
+        return TypedResults.Created($"/api/rules/{r.Id}", r);
+    }
+
+    private static async Task<Ok<IReadOnlyList<DispatchRule>>> List(ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>
+        TypedResults.Ok(await rules.ListAsync(user.ToCaller(), ct));
+
+    private static async Task<Ok<DispatchRule>> Get(string id, ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>
+        TypedResults.Ok(await rules.GetAsync(user.ToCaller(), id, ct));
+
+    private static async Task<Ok<DispatchRule>> Update(string id, DispatchRuleInput body, ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>
+        TypedResults.Ok(await rules.UpdateAsync(user.ToCaller(), id, body, ct));
+
+    private static async Task<NoContent> Delete(string id, ClaimsPrincipal user, RuleService rules, CancellationToken ct)
+    {
+        await rules.DeleteAsync(user.ToCaller(), id, ct);
+        return TypedResults.NoContent();
+    }
+}

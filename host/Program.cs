@@ -1,0 +1,3 @@
+using ServerlessService.Host;
+
+await LocalHost.RunAsync(args);
