@@ -11,15 +11,17 @@ public sealed record Result(string Name, int Count, double Seconds, double P50Ms
 public static class Measure
 {
     /// <summary>Runs count operations with the given parallelism; records each operation's latency.</summary>
-    public static async Task<Result> RunAsync(string name, int count, int concurrency, Func<int, Task> operation)
+    /// <param name="partitioned">Worker w takes operations w, w + concurrency, w + 2 × concurrency, …, so an operation's index tells which worker runs it.</param>
+    public static async Task<Result> RunAsync(string name, int count, int concurrency, Func<int, Task> operation, bool partitioned = false)
     {
         var latencies = new double[count];
         var next = -1;
         var total = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        var workers = Enumerable.Range(0, concurrency).Select(async w =>
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
+            var k = 0;
+            while ((i = partitioned ? w + concurrency * k++ : Interlocked.Increment(ref next)) < count)
             {
                 var start = Stopwatch.GetTimestamp();
                 await operation(i);
@@ -28,8 +30,14 @@ public static class Measure
         });
         await Task.WhenAll(workers);
         total.Stop();
-        Array.Sort(latencies);
-        return new Result(name, count, total.Elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+        return Of(name, latencies, total.Elapsed.TotalSeconds);
+    }
+
+    public static Result Of(string name, double[] latencies, double seconds)
+    {
+        var sorted = latencies.Order().ToArray();
+        return sorted.Length == 0 ? new Result(name, 0, seconds, double.NaN, double.NaN)
+            : new Result(name, sorted.Length, seconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

@@ -32,21 +32,24 @@ public sealed class LocalEngine : IHostedService, IAsyncDisposable
         _options = options.Value;
         _logs = logs;
         var hub = _options.TaskHub is { Length: > 0 } h ? h : "ServerlessService" + new string(storage.Value.Prefix.Where(char.IsAsciiLetterOrDigit).ToArray());
-        Service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
-        {
-            StorageAccountClientProvider = new StorageAccountClientProvider(storage.Value.ConnectionString),
-            TaskHubName = hub,
-            PartitionCount = _options.PartitionCount,
-            MaxQueuePollingInterval = _options.MaxQueuePollingInterval,
-            ControlQueueVisibilityTimeout = _options.VisibilityTimeout,
-            WorkItemQueueVisibilityTimeout = _options.VisibilityTimeout,
-            ExtendedSessionsEnabled = _options.ExtendedSessions,
-            WorkerId = _options.WorkerId,
-            ThrowExceptionOnInvalidDedupeStatus = true,
-            LoggerFactory = logs,
-        });
+        Service = new AzureStorageOrchestrationService(Settings(_options, hub, storage.Value.ConnectionString, logs));
         Client = new LocalDurableTaskClient(Service, Converter);
     }
+
+    /// <summary>The provider's settings from <see cref="EngineOptions"/> (the benchmarks' bare engine uses the same).</summary>
+    public static AzureStorageOrchestrationServiceSettings Settings(EngineOptions options, string hub, string connectionString, ILoggerFactory logs) => new()
+    {
+        StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+        TaskHubName = hub,
+        PartitionCount = options.PartitionCount,
+        MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+        ControlQueueVisibilityTimeout = options.VisibilityTimeout,
+        WorkItemQueueVisibilityTimeout = options.VisibilityTimeout,
+        ExtendedSessionsEnabled = options.ExtendedSessions,
+        WorkerId = options.WorkerId,
+        ThrowExceptionOnInvalidDedupeStatus = true,
+        LoggerFactory = logs,
+    };
 
     public AzureStorageOrchestrationService Service { get; }
     public LocalDurableTaskClient Client { get; }
@@ -58,9 +61,9 @@ public sealed class LocalEngine : IHostedService, IAsyncDisposable
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = Converter }, _logs);
         _worker = new TaskHubWorker(Service, _logs);
         _worker.AddTaskOrchestrations([.. TicketTasks.Orchestrators.Select(name =>
-            new Creator<TaskOrchestration>(name, () => shims.CreateOrchestration(name, TicketTasks.CreateOrchestrator(name))))]);
+            new FactoryCreator<TaskOrchestration>(name, () => shims.CreateOrchestration(name, TicketTasks.CreateOrchestrator(name))))]);
         _worker.AddTaskActivities([.. TicketTasks.Activities(_services).Select(name =>
-            new Creator<TaskActivity>(name, () => shims.CreateActivity(name, TicketTasks.CreateActivity(_services, name))))]);
+            new FactoryCreator<TaskActivity>(name, () => shims.CreateActivity(name, TicketTasks.CreateActivity(_services, name))))]);
         await _worker.StartAsync();
     }
 
@@ -73,20 +76,5 @@ public sealed class LocalEngine : IHostedService, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_worker is not null) await _worker.StopAsync(isForced: true);
-    }
-
-    /// <summary>A fresh shim per work item, so no orchestration or activity object is shared between executions.</summary>
-    private sealed class Creator<T> : ObjectCreator<T>
-    {
-        private readonly Func<T> _create;
-
-        public Creator(string name, Func<T> create)
-        {
-            Name = name;
-            Version = "";
-            _create = create;
-        }
-
-        public override T Create() => _create();
     }
 }
