@@ -23,8 +23,17 @@ public sealed class TicketOperations(EngineClient engine, TicketRecords records)
             statuses = [Enum.Parse<OrchestrationRuntimeStatus>(status, ignoreCase: true)];
         }
         var query = new OrchestrationQuery(Statuses: statuses, PageSize: page.Size, ContinuationToken: page.ContinuationToken, InstanceIdPrefix: "tkt");
-        await foreach (var p in engine.Current.GetAllInstancesAsync(query).AsPages(page.ContinuationToken, page.Size).WithCancellation(ct))
-            return new Paged<InstanceView>(p.Values.Select(View).ToList(), p.ContinuationToken);
+        try
+        {
+            await foreach (var p in engine.Current.GetAllInstancesAsync(query).AsPages(page.ContinuationToken, page.Size).WithCancellation(ct))
+                return new Paged<InstanceView>(p.Values.Select(View).ToList(), p.ContinuationToken);
+        }
+        catch (Exception e) when (page.ContinuationToken is not null && e is FormatException or System.Text.Json.JsonException
+                                      or Newtonsoft.Json.JsonException or ArgumentException or InvalidOperationException or Azure.RequestFailedException)
+        {
+            // The engine's token is opaque to callers: one that was not handed out by this endpoint is a bad request.
+            throw ValidationFailedException.For("continuationToken", "is not a token this list handed out.");
+        }
         return new Paged<InstanceView>([], null);
     }
 

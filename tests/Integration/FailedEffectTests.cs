@@ -53,6 +53,14 @@ public sealed class FailedEffectTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("notify", mine["run"]!["failed"]![0]!["effect"]!["kind"]!.GetValue<string>());
 
         (await admin.GetAsync("/api/ops/instances?status=sideways")).AssertProblem(HttpStatusCode.BadRequest);
+        // A continuation token this list never handed out is never a server error: the engine either reads it as a
+        // position (a page) or the list answers 400 naming the field.
+        foreach (var forged in new[] { "bm90LWEtdG9rZW4", "%7B%22x%22%3A1%7D", "%25%25%25", "eyJOZXh0UGFydGl0aW9uS2V5IjoxfQ" })
+        {
+            var reply = await admin.GetAsync("/api/ops/instances?continuationToken=" + forged);
+            Assert.True(reply.Status is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{forged} → {(int)reply.Status}: {reply.Text}");
+            if (reply.Status == HttpStatusCode.BadRequest) Assert.NotNull(reply.Json!["errors"]!["continuationToken"]);
+        }
         (await admin.PostAsync("/api/ops/instances/tkt-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b0/retry", new { })).AssertProblem(HttpStatusCode.NotFound);
         (await admin.PostAsync("/api/staff", new { username = "disp-ops", displayName = "调度", role = "dispatcher", password = "dispatcher-pass-1" })).AssertStatus(HttpStatusCode.Created);
         var dispatcher = await api.AsStaffAsync("disp-ops", "dispatcher-pass-1");
