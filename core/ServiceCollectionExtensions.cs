@@ -26,12 +26,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IDeviceStore, TableDeviceStore>();
         services.AddSingleton<IEngineerStore, TableEngineerStore>();
         services.AddSingleton<TicketIndex>();
-        services.AddSingleton<SlaStore>();
+        services.AddSingleton<ISlaStore, TableSlaStore>();
         services.AddSingleton<SlaService>();
+        services.AddSingleton<Dispatch.IRuleStore, Dispatch.TableRuleStore>();
         services.AddSingleton<Dispatch.RuleService>();
+        services.AddSingleton<Dispatch.IEngineerLoadStore, Dispatch.TableEngineerLoadStore>();
         services.AddSingleton<Dispatch.EngineerLoads>();
         services.AddSingleton<Dispatch.EngineerPool>();
+        services.AddSingleton<Links.IEngineerLinkStore, Links.TableEngineerLinkStore>();
         services.AddSingleton<Links.EngineerLinkService>();
+        services.AddSingleton<Notifications.ITemplateStore, Notifications.TableTemplateStore>();
         services.AddSingleton<Notifications.TemplateService>();
         services.AddSingleton<ITicketNumbers, TableTicketNumbers>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
@@ -41,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Secrets>();
         services.AddSingleton<LocalSmsChannel>();
         services.AddSingleton<Notifications.RobotClient>();
+        services.AddSingleton<Notifications.IRobotChannelStore, Notifications.TableRobotChannelStore>();
         services.AddSingleton<Notifications.RobotChannels>();
         services.TryAddSingleton<ISmsChannel>(sp => sp.GetRequiredService<LocalSmsChannel>());
         services.AddSingleton<CustomerService>();

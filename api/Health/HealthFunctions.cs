@@ -16,7 +16,7 @@ public static class HealthFunctions
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
         var probes = new Dictionary<string, Func<Task>>
         {
-            ["tables"] = () => storage.Table("Settings").GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("health", "probe", cancellationToken: timeout.Token),
+            ["tables"] = () => storage.Table(TableNames.Settings).GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("health", "probe", cancellationToken: timeout.Token),
             ["blobs"] = () => storage.Container("photos").ExistsAsync(timeout.Token),
             ["queues"] = () => storage.QueueService.GetPropertiesAsync(timeout.Token),
         };

@@ -32,7 +32,7 @@ public static class IdempotencyKeys
 
 public sealed class TableIdempotencyStore(StorageAccount account) : IIdempotencyStore
 {
-    private readonly TableClient _table = account.Table("Idempotency");
+    private readonly TableClient _table = account.Table(TableNames.Idempotency);
 
     public async Task<IdempotencyRecord?> GetIfExistsAsync(string scope, string key, CancellationToken ct)
     {

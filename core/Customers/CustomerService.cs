@@ -28,7 +28,7 @@ public sealed class CustomerService(ICustomerStore store, TimeProvider clock)
             if (v.Phone != current.Phone) throw new ForbiddenException("Your phone number is your sign-in; ask the service desk to change it.");
         }
         var updated = current with { Name = v.Name, Phone = v.Phone, Tier = v.Tier, Address = v.Address, UpdatedAt = clock.GetUtcNow() };
-        if (!await store.TryUpdateAsync(current, updated, stored.ETag, ct)) throw PhoneTaken(v.Phone);
+        if (!await store.TryUpdateAsync(current, updated, stored.Version, ct)) throw PhoneTaken(v.Phone);
         return updated;
     }
 

@@ -1,4 +1,3 @@
-using Azure;
 using ServerlessService.Core.Common;
 
 namespace ServerlessService.Core.Customers;
@@ -11,6 +10,6 @@ public interface ICustomerStore
     /// <summary>Adds the customer; false when the phone already belongs to another customer.</summary>
     Task<bool> TryAddAsync(Customer customer, CancellationToken ct);
     /// <summary>Replaces the customer; false when the new phone belongs to another customer.</summary>
-    Task<bool> TryUpdateAsync(Customer previous, Customer updated, ETag ifMatch, CancellationToken ct);
+    Task<bool> TryUpdateAsync(Customer previous, Customer updated, string ifMatch, CancellationToken ct);
     Task<Paged<Customer>> ListAsync(string? namePrefix, PageRequest page, CancellationToken ct);
 }

@@ -39,7 +39,7 @@ public sealed class DeviceService(IDeviceStore store, ICustomerStore customers, 
             Model = v.Model, ProductLine = v.ProductLine, CustomerId = v.CustomerId, InstallAddress = v.InstallAddress,
             PurchasedOn = v.PurchasedOn, WarrantyEndsOn = v.WarrantyEndsOn, UpdatedAt = clock.UtcNow,
         };
-        await store.UpdateAsync(current, updated, stored.ETag, ct);
+        await store.UpdateAsync(current, updated, stored.Version, ct);
         return View(updated);
     }
 

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Storage;
@@ -10,12 +9,12 @@ public sealed class TableDeviceStore(StorageAccount account) : IDeviceStore
 {
     private const string Rk = "device";
     private const string AllPartition = "all";
-    private readonly TableClient _table = account.Table("Devices");
+    private readonly TableClient _table = account.Table(TableNames.Devices);
 
     public async Task<Stored<Device>?> GetIfExistsAsync(string serialNumber, CancellationToken ct)
     {
         var e = await _table.GetIfExistsAsync(serialNumber, Rk, ct);
-        return e is null ? null : new Stored<Device>(JsonRows.FromEntity<Device>(e), e.ETag);
+        return e is null ? null : StoredVersions.ToStored<Device>(e);
     }
 
     public async Task<bool> TryAddAsync(Device device, CancellationToken ct)
@@ -25,10 +24,10 @@ public sealed class TableDeviceStore(StorageAccount account) : IDeviceStore
         return true;
     }
 
-    public async Task UpdateAsync(Device previous, Device updated, ETag ifMatch, CancellationToken ct)
+    public async Task UpdateAsync(Device previous, Device updated, string ifMatch, CancellationToken ct)
     {
         var row = JsonRows.ToEntity(updated.SerialNumber, Rk, updated);
-        await ETagConflicts.GuardAsync(() => _table.UpdateEntityAsync(row, ifMatch, TableUpdateMode.Replace, ct), "The device");
+        await ETagConflicts.GuardAsync(() => _table.UpdateEntityAsync(row, StoredVersions.ToETag(ifMatch), TableUpdateMode.Replace, ct), "The device");
         if (previous.CustomerId != updated.CustomerId)
             await _table.DeleteIfExistsAsync(CustomerPartition(previous.CustomerId), previous.SerialNumber, ct);
         await WriteListRowsAsync(updated, ct);

@@ -1,18 +1,13 @@
-using Azure;
-using Azure.Data.Tables;
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Engineers;
 using ServerlessService.Core.Sla;
-using ServerlessService.Core.Storage;
 
 namespace ServerlessService.Core.Dispatch;
 
 /// <summary>Dispatch rules: staff read them, admins and dispatchers edit them; intake evaluates them from a short-lived cache.</summary>
-public sealed class RuleService(StorageAccount account, SlaStore sla, IEngineerStore engineers, TimeProvider clock)
+public sealed class RuleService(IRuleStore store, ISlaStore sla, IEngineerStore engineers, TimeProvider clock)
 {
-    private const string Pk = "rule";
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
-    private readonly TableClient _table = account.Table("Rules");
     private readonly Refreshing<IReadOnlyList<DispatchRule>> _cache = new(CacheFor, clock);
 
     public async Task<DispatchRule> CreateAsync(Caller caller, DispatchRuleInput input, CancellationToken ct)
@@ -22,7 +17,7 @@ public sealed class RuleService(StorageAccount account, SlaStore sla, IEngineerS
         var now = clock.GetUtcNow();
         var order = v.Order ?? ((await ReadAllAsync(ct)).Select(r => r.Order).DefaultIfEmpty(0).Max() + 10);
         var rule = new DispatchRule(Ids.New("rul"), v.Name, order, v.Enabled, v.When, v.Then, v.Stop, now, now);
-        await _table.AddEntityAsync(JsonRows.ToEntity(Pk, rule.Id, rule), ct);
+        await store.AddAsync(rule, ct);
         _cache.Invalidate();
         return rule;
     }
@@ -36,7 +31,7 @@ public sealed class RuleService(StorageAccount account, SlaStore sla, IEngineerS
         {
             Name = v.Name, Order = v.Order ?? current.Value.Order, Enabled = v.Enabled, When = v.When, Then = v.Then, Stop = v.Stop, UpdatedAt = clock.GetUtcNow(),
         };
-        await ETagConflicts.GuardAsync(() => _table.UpdateEntityAsync(JsonRows.ToEntity(Pk, id, rule), current.ETag, TableUpdateMode.Replace, ct), "The rule");
+        await store.ReplaceAsync(rule, current.Version, ct);
         _cache.Invalidate();
         return rule;
     }
@@ -45,7 +40,7 @@ public sealed class RuleService(StorageAccount account, SlaStore sla, IEngineerS
     {
         RequireEditor(caller);
         var current = await FindAsync(caller, id, ct);
-        await ETagConflicts.GuardAsync(() => _table.DeleteEntityAsync(Pk, id, current.ETag, ct), "The rule");
+        await store.DeleteAsync(id, current.Version, ct);
         _cache.Invalidate();
     }
 
@@ -74,11 +69,10 @@ public sealed class RuleService(StorageAccount account, SlaStore sla, IEngineerS
     private async Task<Stored<DispatchRule>> FindAsync(Caller caller, string id, CancellationToken ct)
     {
         if (!caller.IsStaff) throw new ForbiddenException("Only staff read dispatch rules.");
-        var e = Ids.LooksValid(id, "rul") ? await _table.GetIfExistsAsync(Pk, id, ct) : null;
-        return e is null ? throw new NotFoundException("Rule", id) : new Stored<DispatchRule>(JsonRows.FromEntity<DispatchRule>(e), e.ETag);
+        return (Ids.LooksValid(id, "rul") ? await store.GetIfExistsAsync(id, ct) : null) ?? throw new NotFoundException("Rule", id);
     }
 
-    private Task<List<DispatchRule>> ReadAllAsync(CancellationToken ct) => _table.ReadPartitionAsync<DispatchRule>(Pk, ct);
+    private Task<IReadOnlyList<DispatchRule>> ReadAllAsync(CancellationToken ct) => store.ListAsync(ct);
 
     private static List<DispatchRule> Ordered(IEnumerable<DispatchRule> rules) =>
         rules.OrderBy(r => r.Order).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();

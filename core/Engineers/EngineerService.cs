@@ -4,7 +4,7 @@ using ServerlessService.Core.Storage;
 
 namespace ServerlessService.Core.Engineers;
 
-public sealed class EngineerService(IEngineerStore store, Sla.SlaStore calendars, TimeProvider clock)
+public sealed class EngineerService(IEngineerStore store, Sla.ISlaStore calendars, TimeProvider clock)
 {
     public async Task<Engineer> CreateAsync(Caller caller, EngineerInput input, CancellationToken ct)
     {
@@ -43,7 +43,7 @@ public sealed class EngineerService(IEngineerStore store, Sla.SlaStore calendars
             MaxConcurrentJobs = v.MaxConcurrentJobs, OnDuty = v.OnDuty, SupervisorId = v.SupervisorId, UpdatedAt = clock.GetUtcNow(),
             WorkingCalendarId = v.WorkingCalendarId,
         };
-        if (!await store.TryUpdateAsync(current, updated, stored.ETag, ct)) throw PhoneTaken(v.Phone);
+        if (!await store.TryUpdateAsync(current, updated, stored.Version, ct)) throw PhoneTaken(v.Phone);
         return updated;
     }
 
@@ -61,7 +61,7 @@ public sealed class EngineerService(IEngineerStore store, Sla.SlaStore calendars
             var updated = stored.Value with { OnDuty = duty, UpdatedAt = clock.GetUtcNow() };
             try
             {
-                await store.TryUpdateAsync(stored.Value, updated, stored.ETag, ct);
+                await store.TryUpdateAsync(stored.Value, updated, stored.Version, ct);
                 return updated;
             }
             catch (ConflictException) when (attempt < 3)

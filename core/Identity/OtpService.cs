@@ -30,7 +30,7 @@ public sealed class OtpService(
         var salt = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         var next = new OtpState(Hash(code, salt), salt, now + _o.CodeLifetime, 0,
             windowOpen ? state!.WindowStart : now, windowOpen ? state!.SendsInWindow + 1 : 1, now);
-        if (!await store.TrySaveAsync(e164, next, stored?.ETag, ct))
+        if (!await store.TrySaveAsync(e164, next, stored?.Version, ct))
             throw new TooManyRequestsException("A code is being sent to this number right now.", _o.ResendAfter);
         var minutes = (int)_o.CodeLifetime.TotalMinutes;
         try
@@ -69,11 +69,11 @@ public sealed class OtpService(
             if (CryptographicOperations.FixedTimeEquals(Convert.FromHexString(state.CodeHash), Convert.FromHexString(Hash(code, state.Salt))))
             {
                 // Spent: the row stays for the send counters but holds no code any more.
-                if (await store.TrySaveAsync(e164, state with { CodeHash = "", Attempts = _o.MaxAttempts }, stored!.ETag, ct)) return;
+                if (await store.TrySaveAsync(e164, state with { CodeHash = "", Attempts = _o.MaxAttempts }, stored!.Version, ct)) return;
                 continue;
             }
             var left = _o.MaxAttempts - state.Attempts - 1;
-            if (await store.TrySaveAsync(e164, state with { Attempts = state.Attempts + 1 }, stored!.ETag, ct))
+            if (await store.TrySaveAsync(e164, state with { Attempts = state.Attempts + 1 }, stored!.Version, ct))
                 throw ValidationFailedException.For("code", left > 0 ? $"is wrong; {left} tries left." : "is wrong; no tries left, ask for a new code.");
         }
         throw new ConflictException("Code verification raced.", "Try again.");

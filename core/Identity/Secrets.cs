@@ -7,7 +7,7 @@ namespace ServerlessService.Core.Identity;
 /// <summary>Random secrets generated once per store and shared by every instance (e.g. the token signing key).</summary>
 public sealed class Secrets(StorageAccount account)
 {
-    private readonly TableClient _table = account.Table("Settings");
+    private readonly TableClient _table = account.Table(TableNames.Settings);
 
     public async Task<byte[]> GetOrCreateAsync(string name, int bytes, CancellationToken ct)
     {

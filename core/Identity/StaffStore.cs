@@ -14,7 +14,7 @@ public interface IStaffStore
 public sealed class TableStaffStore(StorageAccount account) : IStaffStore
 {
     private const string Pk = "staff";
-    private readonly TableClient _table = account.Table("Staff");
+    private readonly TableClient _table = account.Table(TableNames.Staff);
 
     public async Task<StaffAccount?> GetIfExistsAsync(string username, CancellationToken ct)
     {

@@ -1,11 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using Azure;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Identity;
-using ServerlessService.Core.Storage;
 using ServerlessService.Core.Tickets;
 
 namespace ServerlessService.Core.Links;
@@ -20,47 +17,35 @@ public sealed class EngineerLinkOptions
 public sealed record EngineerLink(string Code, string EngineerId, string TicketId, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, bool Revoked);
 
 /// <summary>
-/// Job links in the EngineerLinks table: row (code, "link") and an index row ("ticket|{id}", code) to revoke a
-/// ticket's links on reassignment. A code is 10 base62 characters (about 59 bits) derived from the outbox item that
-/// sends it and a stored server key, so a retried send makes the same link, and nobody can guess one.
+/// Job links, stored with an index by ticket to revoke a ticket's links on reassignment (<see cref="IEngineerLinkStore"/>).
+/// A code is 10 base62 characters (about 59 bits) derived from the outbox item that sends it and a stored server key,
+/// so a retried send makes the same link, and nobody can guess one.
 /// </summary>
-public sealed class EngineerLinkService(StorageAccount account, Secrets secrets, ITicketStore tickets, ITokenIssuer tokens,
+public sealed class EngineerLinkService(IEngineerLinkStore store, Secrets secrets, ITicketStore tickets, ITokenIssuer tokens,
     IOptions<EngineerLinkOptions> options, TimeProvider clock)
 {
     public const int CodeLength = 10;
     private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    private readonly TableClient _table = account.Table("EngineerLinks");
 
     public async Task<EngineerLink> CreateAsync(string engineerId, string ticketId, string seed, CancellationToken ct)
     {
         var code = Code(await secrets.GetOrCreateAsync("link-key", 32, ct), seed);
         var now = clock.GetUtcNow();
-        var link = new EngineerLink(code, engineerId, ticketId, now, now + options.Value.Lifetime, false);
-        await _table.UpsertEntityAsync(new TableEntity("ticket|" + ticketId, code) { ["EngineerId"] = engineerId }, TableUpdateMode.Replace, ct);
-        if (!await _table.TryAddAsync(JsonRows.ToEntity(code, "link", link), ct))
-            link = JsonRows.FromEntity<EngineerLink>((await _table.GetIfExistsAsync(code, "link", ct))!);
-        return link;
+        return await store.AddOrGetAsync(new EngineerLink(code, engineerId, ticketId, now, now + options.Value.Lifetime, false), ct);
     }
 
     /// <summary>Revokes every link of the ticket that was sent to this engineer.</summary>
     public async Task RevokeAsync(string ticketId, string engineerId, CancellationToken ct)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"ticket|" + ticketId} and EngineerId eq {engineerId}");
-        await foreach (var index in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-        {
-            var row = await _table.GetIfExistsAsync(index.RowKey, "link", ct);
-            if (row is null) continue;
-            var link = JsonRows.FromEntity<EngineerLink>(row);
-            if (!link.Revoked) await _table.UpdateEntityAsync(JsonRows.ToEntity(link.Code, "link", link with { Revoked = true }), ETag.All, TableUpdateMode.Replace, ct);
-        }
+        foreach (var link in await store.ListAsync(ticketId, engineerId, ct))
+            if (!link.Revoked) await store.ReplaceAsync(link with { Revoked = true }, ct);
     }
 
     /// <summary>Exchanges a link for a token scoped to its engineer and ticket; a wrong, expired or revoked link is a 401.</summary>
     public async Task<(SignIn SignIn, string TicketId)> ExchangeAsync(string code, CancellationToken ct)
     {
         if (code.Length != CodeLength || !code.All(Alphabet.Contains)) throw new UnauthorizedException("This job link is not valid. Ask the dispatcher to send it again.");
-        var row = await _table.GetIfExistsAsync(code, "link", ct) ?? throw new UnauthorizedException("This job link is not valid. Ask the dispatcher to send it again.");
-        var link = JsonRows.FromEntity<EngineerLink>(row);
+        var link = await store.GetIfExistsAsync(code, ct) ?? throw new UnauthorizedException("This job link is not valid. Ask the dispatcher to send it again.");
         if (link.Revoked) throw new UnauthorizedException("This job link was withdrawn: the job has been given to someone else.");
         if (clock.GetUtcNow() >= link.ExpiresAt) throw new UnauthorizedException("This job link has expired. Ask the dispatcher to send it again.");
         var ticket = await tickets.GetIfExistsAsync(link.TicketId, ct);

@@ -1,7 +1,5 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using ServerlessService.Core.Common;
-using ServerlessService.Core.Storage;
 
 namespace ServerlessService.Core.Notifications;
 
@@ -11,15 +9,13 @@ public sealed record RobotChannelInput(string? Name, string? Kind, string? Url, 
 public sealed record RobotChannelView(string Name, string Kind, string Url, bool HasSecret, bool Enabled, string Source);
 
 /// <summary>
-/// Group robots managed through /api/notification-channels (the Channels table), besides those in configuration.
+/// Group robots managed through /api/notification-channels (<see cref="IRobotChannelStore"/>), besides those in configuration.
 /// A webhook URL must be https on the robot service's own host (qyapi.weixin.qq.com for WeCom, oapi.dingtalk.com for
 /// DingTalk), so the API cannot be used to make the server call anywhere else; tests may allow loopback addresses.
 /// </summary>
-public sealed class RobotChannels(StorageAccount account, IOptions<NotificationOptions> options, TimeProvider clock)
+public sealed class RobotChannels(IRobotChannelStore store, IOptions<NotificationOptions> options, TimeProvider clock)
 {
-    private const string Pk = "robot";
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
-    private readonly TableClient _table = account.Table("Channels");
     private readonly Refreshing<IReadOnlyList<RobotWebhook>> _cache = new(CacheFor, clock);
 
     public static readonly IReadOnlyDictionary<string, string> OfficialHosts = new Dictionary<string, string>
@@ -56,8 +52,8 @@ public sealed class RobotChannels(StorageAccount account, IOptions<NotificationO
         var secret = check.Text("secret", input.Secret, 200, required: false);
         if (secret is not null && kind == RobotClient.WeCom) check.Add("secret", "WeCom robots are not signed; leave it out.");
         check.ThrowIfAny();
-        var row = new StoredRobot(n!, kind!, url!, secret, input.Enabled ?? true);
-        await _table.UpsertEntityAsync(JsonRows.ToEntity(Pk, n!, row), TableUpdateMode.Replace, ct);
+        var row = new RobotChannel(n!, kind!, url!, secret, input.Enabled ?? true);
+        await store.SaveAsync(row, ct);
         _cache.Invalidate();
         return new RobotChannelView(row.Name, row.Kind, Mask(row.Url), row.Secret is not null, row.Enabled, "api");
     }
@@ -65,8 +61,7 @@ public sealed class RobotChannels(StorageAccount account, IOptions<NotificationO
     public async Task DeleteAsync(Caller caller, string name, CancellationToken ct)
     {
         RequireAdmin(caller);
-        if (await _table.GetIfExistsAsync(Pk, name, ct) is null) throw new NotFoundException("Notification channel", name);
-        await _table.DeleteIfExistsAsync(Pk, name, ct);
+        if (!await store.DeleteIfExistsAsync(name, ct)) throw new NotFoundException("Notification channel", name);
         _cache.Invalidate();
     }
 
@@ -77,7 +72,7 @@ public sealed class RobotChannels(StorageAccount account, IOptions<NotificationO
         return u.Scheme == Uri.UriSchemeHttps && u.IsDefaultPort && string.Equals(u.Host, OfficialHosts[kind], StringComparison.OrdinalIgnoreCase);
     }
 
-    private Task<List<StoredRobot>> ReadAsync(CancellationToken ct) => _table.ReadPartitionAsync<StoredRobot>(Pk, ct);
+    private Task<IReadOnlyList<RobotChannel>> ReadAsync(CancellationToken ct) => store.ListAsync(ct);
 
     /// <summary>The webhook's key or access token is a credential too: only the start of it is shown.</summary>
     private static string Mask(string url)
@@ -90,6 +85,4 @@ public sealed class RobotChannels(StorageAccount account, IOptions<NotificationO
     {
         if (caller.Role != Roles.Admin) throw new ForbiddenException("Only admins manage notification channels.");
     }
-
-    private sealed record StoredRobot(string Name, string Kind, string Url, string? Secret, bool Enabled);
 }

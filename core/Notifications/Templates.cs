@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using Azure.Data.Tables;
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Sms;
-using ServerlessService.Core.Storage;
 
 namespace ServerlessService.Core.Notifications;
 
@@ -93,18 +91,15 @@ public static partial class MessageTemplates
 }
 
 /// <summary>Admins change template texts; everyone else reads the built-in ones until they do.</summary>
-public sealed class TemplateService(StorageAccount account)
+public sealed class TemplateService(ITemplateStore store)
 {
-    private readonly TableClient _table = account.Table("Templates");
-
     public async Task<string> TextAsync(string ev, string language, CancellationToken ct) =>
-        (await _table.GetIfExistsAsync(ev, language, ct))?.GetString("Text") ?? MessageTemplates.BuiltinText(ev, language);
+        await store.GetTextAsync(ev, language, ct) ?? MessageTemplates.BuiltinText(ev, language);
 
     public async Task<IReadOnlyList<MessageTemplate>> ListAsync(Caller caller, CancellationToken ct)
     {
         if (!caller.IsStaff) throw new ForbiddenException("Only staff read message templates.");
-        var stored = new Dictionary<(string, string), string>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(cancellationToken: ct)) stored[(e.PartitionKey, e.RowKey)] = e.GetString("Text");
+        var stored = await store.ListAsync(ct);
         return MessageTemplates.Placeholders.Keys.SelectMany(ev => MessageTemplates.Languages.Select(lang =>
             View(ev, lang, stored.GetValueOrDefault((ev, lang)) ?? MessageTemplates.BuiltinText(ev, lang), !stored.ContainsKey((ev, lang))))).ToList();
     }
@@ -113,7 +108,7 @@ public sealed class TemplateService(StorageAccount account)
     {
         if (caller.Role != Roles.Admin) throw new ForbiddenException("Only admins change message templates.");
         var text = Checked(ev, language, input);
-        await _table.UpsertEntityAsync(new TableEntity(ev, language) { ["Text"] = text }, TableUpdateMode.Replace, ct);
+        await store.SaveAsync(ev, language, text, ct);
         return View(ev, language, text, false);
     }
 
@@ -140,7 +135,7 @@ public sealed class TemplateService(StorageAccount account)
     {
         if (caller.Role != Roles.Admin) throw new ForbiddenException("Only admins change message templates.");
         if (!MessageTemplates.Placeholders.ContainsKey(ev) || !MessageTemplates.Languages.Contains(language)) throw new NotFoundException("Template", ev);
-        await _table.DeleteIfExistsAsync(ev, language, ct);
+        await store.DeleteIfExistsAsync(ev, language, ct);
         return View(ev, language, MessageTemplates.BuiltinText(ev, language), true);
     }
 

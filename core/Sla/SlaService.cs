@@ -9,7 +9,7 @@ public sealed record SlaSnapshot(IReadOnlyList<SlaPolicy> Policies, IReadOnlyDic
     IReadOnlyDictionary<string, CalendarSpec> Specs);
 
 /// <summary>Business calendars and SLA policies: admins and managers edit them, staff read them.</summary>
-public sealed class SlaService(SlaStore store, TimeProvider clock)
+public sealed class SlaService(ISlaStore store, TimeProvider clock)
 {
     /// <summary>Calendars change rarely; other app instances see an edit within this time.</summary>
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
@@ -41,7 +41,7 @@ public sealed class SlaService(SlaStore store, TimeProvider clock)
         var spec = input.Validate();
         var current = await FindCalendarAsync(caller, id, ct);
         var c = Calendar.Of(id, spec, current.Value.CreatedAt, clock.GetUtcNow());
-        await store.ReplaceCalendarAsync(c, current.ETag, ct);
+        await store.ReplaceCalendarAsync(c, current.Version, ct);
         _calendars[id] = (BusinessCalendar.From(spec), clock.GetUtcNow());
         _snapshot.Invalidate();
         return c;
@@ -103,7 +103,7 @@ public sealed class SlaService(SlaStore store, TimeProvider clock)
             Name = v.Name, Order = v.Order ?? current.Value.Order, Match = v.Match, CalendarId = v.CalendarId, Targets = v.Targets,
             WarnAt = v.WarnAt, Escalations = v.Escalations, UpdatedAt = clock.GetUtcNow(),
         };
-        await store.ReplacePolicyAsync(p, current.ETag, ct);
+        await store.ReplacePolicyAsync(p, current.Version, ct);
         _snapshot.Invalidate();
         return p;
     }

@@ -17,7 +17,7 @@ public interface ISmsChannel
 /// <summary>The developer's SMS channel: messages are kept in a table and read back at /api/dev/sms.</summary>
 public sealed class LocalSmsChannel(StorageAccount account, TimeProvider clock) : ISmsChannel
 {
-    private readonly TableClient _table = account.Table("Sms");
+    private readonly TableClient _table = account.Table(TableNames.Sms);
 
     public string Name => "local";
 

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using ServerlessService.Core.Common;
 
@@ -13,7 +12,7 @@ internal sealed class PeopleTable<T>(TableClient table, string rowKey, string wh
     public async Task<Stored<T>?> GetIfExistsAsync(string key, CancellationToken ct)
     {
         var e = await table.GetIfExistsAsync(key, rowKey, ct);
-        return e is null ? null : new Stored<T>(JsonRows.FromEntity<T>(e), e.ETag);
+        return e is null ? null : StoredVersions.ToStored<T>(e);
     }
 
     public Task<string?> FindIdByPhoneAsync(string e164, CancellationToken ct) => PhoneClaims.OwnerAsync(table, e164, rowKey, ct);
@@ -26,11 +25,11 @@ internal sealed class PeopleTable<T>(TableClient table, string rowKey, string wh
         return true;
     }
 
-    public async Task<bool> TryUpdateAsync(T previous, T updated, ETag ifMatch, CancellationToken ct)
+    public async Task<bool> TryUpdateAsync(T previous, T updated, string ifMatch, CancellationToken ct)
     {
         var phoneChanged = phone(previous) != phone(updated);
         if (phoneChanged && !await PhoneClaims.TryClaimAsync(table, phone(updated), id(updated), rowKey, ct)) return false;
-        await ETagConflicts.GuardAsync(() => table.UpdateEntityAsync(Row(updated), ifMatch, TableUpdateMode.Replace, ct), what);
+        await ETagConflicts.GuardAsync(() => table.UpdateEntityAsync(Row(updated), StoredVersions.ToETag(ifMatch), TableUpdateMode.Replace, ct), what);
         if (phoneChanged) await PhoneClaims.ReleaseAsync(table, phone(previous), ct);
         if (NameIndex.RowKey(name(previous), id(previous)) != NameIndex.RowKey(name(updated), id(updated)))
             await NameIndex.RemoveAsync(table, name(previous), id(previous), ct);

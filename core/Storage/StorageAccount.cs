@@ -8,9 +8,6 @@ namespace ServerlessService.Core.Storage;
 /// <summary>Hands out table and container clients with the configured name prefix.</summary>
 public sealed class StorageAccount
 {
-    public static readonly string[] Tables =
-        ["Customers", "Devices", "Engineers", "Tickets", "TicketIndex", "Definitions", "SlaConfig", "Rules", "EngineerLoad", "EngineerLinks", "Templates", "Channels", "Staff", "Otps", "Sms", "Settings", "Idempotency", "Counters"];
-
     public static readonly string[] Containers = ["photos"];
 
     private readonly string _prefix;
@@ -32,6 +29,7 @@ public sealed class StorageAccount
     public BlobServiceClient BlobService { get; }
     public QueueServiceClient QueueService { get; }
 
+    /// <summary>A table by its <see cref="TableNames"/> name.</summary>
     public TableClient Table(string name) => TableService.GetTableClient(_prefix + name);
 
     public BlobContainerClient Container(string name) => BlobService.GetBlobContainerClient(_prefix + name);
@@ -42,7 +40,7 @@ public sealed class StorageAccount
 
     public async Task EnsureCreatedAsync(CancellationToken ct)
     {
-        foreach (var t in Tables) await Table(t).CreateIfNotExistsAsync(ct);
+        foreach (var t in TableNames.All) await Table(t).CreateIfNotExistsAsync(ct);
         foreach (var c in Containers) await Container(c).CreateIfNotExistsAsync(cancellationToken: ct);
     }
 }

@@ -12,7 +12,7 @@ namespace ServerlessService.Core.Tickets;
 /// </summary>
 public sealed class TicketIndex(StorageAccount account)
 {
-    private readonly TableClient _index = account.Table("TicketIndex");
+    private readonly TableClient _index = account.Table(TableNames.TicketIndex);
 
     public Task<Paged<TicketSummary>> ListAsync(TicketFilter f, PageRequest page, CancellationToken ct)
     {

@@ -14,7 +14,7 @@ public interface ITicketNumbers
 /// <summary>A counter row per business day, advanced with ETag optimistic concurrency.</summary>
 public sealed class TableTicketNumbers(StorageAccount account, BusinessClock clock) : ITicketNumbers
 {
-    private readonly TableClient _counters = account.Table("Counters");
+    private readonly TableClient _counters = account.Table(TableNames.Counters);
 
     public async Task<string> NextAsync(CancellationToken ct)
     {

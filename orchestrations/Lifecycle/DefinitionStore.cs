@@ -15,7 +15,7 @@ public sealed record DefinitionInfo(string Name, int Version, DateTimeOffset Pub
 public sealed class DefinitionStore(StorageAccount account, TimeProvider clock)
 {
     public const string Name = "ticket";
-    private readonly TableClient _table = account.Table("Definitions");
+    private readonly TableClient _table = account.Table(TableNames.Definitions);
     private readonly ConcurrentDictionary<int, LifecycleDefinition> _versions = new();
     private (int Version, DateTimeOffset CheckedAt) _latest = (0, DateTimeOffset.MinValue);
 

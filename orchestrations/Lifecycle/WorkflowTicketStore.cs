@@ -8,7 +8,7 @@ namespace ServerlessService.Orchestrations.Lifecycle;
 public sealed class WorkflowTicketStore(TicketRecords records, TicketLifecycle lifecycle, TicketIndex index) : ITicketStore
 {
     public async Task<Stored<Ticket>?> GetIfExistsAsync(string id, CancellationToken ct) =>
-        await records.GetIfExistsAsync(id, ct) is { } r ? new Stored<Ticket>(r.Ticket, default) : null;
+        await records.GetIfExistsAsync(id, ct) is { } r ? new Stored<Ticket>(r.Ticket, "") : null;
 
     public Task<bool> TryAddAsync(Ticket ticket, CancellationToken ct) => lifecycle.StartAsync(ticket, ct);
 

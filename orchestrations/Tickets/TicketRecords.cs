@@ -22,12 +22,11 @@ public sealed record EventOutcome(string EventId, string Fingerprint, bool Appli
 /// </summary>
 public sealed class TicketRecords(StorageAccount account)
 {
-    public const string TableName = "Tickets";
     private const string State = "state";
     private const string HistoryPrefix = "h|";
     private const string EventPrefix = "e|";
     private const string MessagePrefix = "m|";
-    private readonly TableClient _table = account.Table(TableName);
+    private readonly TableClient _table = account.Table(TableNames.Tickets);
 
     public async Task<TicketRecord?> GetIfExistsAsync(string id, CancellationToken ct) =>
         await _table.GetIfExistsAsync(id, State, ct) is { } e ? ToRecord(e) : null;

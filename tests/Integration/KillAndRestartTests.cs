@@ -88,5 +88,5 @@ public sealed class KillAndRestartTests(AzuriteFixture azurite)
     }
 
     private Azure.AsyncPageable<Azure.Data.Tables.TableEntity> Rows(string prefix, System.Linq.Expressions.Expression<Func<Azure.Data.Tables.TableEntity, bool>> filter) =>
-        new Azure.Data.Tables.TableClient(azurite.ConnectionString, prefix + "Tickets").QueryAsync(filter, cancellationToken: TestContext.Current.CancellationToken);
+        new Azure.Data.Tables.TableClient(azurite.ConnectionString, prefix + ServerlessService.Core.Storage.TableNames.Tickets).QueryAsync(filter, cancellationToken: TestContext.Current.CancellationToken);
 }
