@@ -18,7 +18,7 @@ public sealed class DemoOptions
 public sealed class StartupTasks(
     StorageAccount storage, DefinitionStore definitions, Secrets secrets, SigningKey signingKey, StaffService staff, DemoSeeder demo,
     IOptions<AuthOptions> auth, IOptions<DemoOptions> demoOptions, IOptions<NotificationOptions> notifications,
-    IOptions<LifecycleOptions> lifecycle, ILogger<StartupTasks> log)
+    IOptions<LifecycleOptions> lifecycle, ServerlessService.Orchestrations.Tickets.Migration.TicketMigration migration, ILogger<StartupTasks> log)
 {
     public async Task RunAsync(CancellationToken ct)
     {
@@ -28,6 +28,7 @@ public sealed class StartupTasks(
         foreach (var phone in lifecycle.Value.SupervisorPhones.Concat(lifecycle.Value.DispatcherPhones))
             if (!ServerlessService.Core.Common.Phones.TryNormalize(phone, out _)) log.LogError("Phone '{Phone}' in LifecycleOptions is not a valid number and gets no messages.", phone);
         await definitions.EnsurePublishedAsync(ct);
+        await migration.RunAsync(ct);
         signingKey.Load(await secrets.GetOrCreateAsync("token-signing-key", 32, ct));
         var generated = await staff.EnsureAdminAsync(auth.Value.AdminPassword, ct);
         if (generated is not null)
