@@ -15,6 +15,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TicketOperations>();
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton<TicketLifecycle>();
+        services.AddSingleton<Tickets.Migration.PreviousReleaseStore>();
+        services.AddSingleton<Tickets.Migration.TicketMigration>();
         services.AddSingleton<IEffectHandler, NotifyHandler>();
         services.AddSingleton<IEffectHandler, RobotHandler>();
         services.AddSingleton<IEffectHandler, CapacityHandler>();

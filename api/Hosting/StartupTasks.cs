@@ -18,7 +18,7 @@ public sealed class DemoOptions
 public sealed class StartupTasks(
     StorageAccount storage, DefinitionStore definitions, Secrets secrets, SigningKey signingKey, StaffService staff, DemoSeeder demo,
     IOptions<AuthOptions> auth, IOptions<DemoOptions> demoOptions, IOptions<NotificationOptions> notifications,
-    IOptions<LifecycleOptions> lifecycle, ILogger<StartupTasks> log)
+    IOptions<LifecycleOptions> lifecycle, ServerlessService.Orchestrations.Tickets.Migration.TicketMigration migration, ILogger<StartupTasks> log)
 {
     /// <summary>Everything, in order: the local host runs this before it takes requests.</summary>
     public async Task RunAsync(CancellationToken ct)
@@ -45,9 +45,10 @@ public sealed class StartupTasks(
         }
     }
 
-    /// <summary>What starts ticket orchestrations, so it needs the engine's client: demo data.</summary>
+    /// <summary>What starts ticket orchestrations, so it needs the engine's client: tickets of the previous release, demo data.</summary>
     public async Task WithEngineAsync(CancellationToken ct)
     {
+        await migration.RunAsync(ct);
         if (demoOptions.Value.Seed && await demo.SeedIfEmptyAsync(ct)) log.LogInformation("Demo data seeded.");
     }
 

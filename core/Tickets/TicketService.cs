@@ -24,7 +24,12 @@ public sealed class TicketService(
             var first = await idempotency.GetOrAddAsync("tickets|" + caller.Subject, key, new IdempotencyRecord(fingerprint, id), ct);
             if (first.RequestHash != fingerprint)
                 throw new ConflictException("Idempotency-Key already used.", "This Idempotency-Key was used for a different request; use a new key.");
-            if (await tickets.GetIfExistsAsync(first.ResourceId, ct) is { } done) return new Submission(done.Value, true);
+            if (await tickets.GetIfExistsAsync(first.ResourceId, ct) is { } done)
+            {
+                // Adding it again changes nothing, but starts its workflow if the first attempt died before doing so.
+                await tickets.TryAddAsync(done.Value, ct);
+                return new Submission(done.Value, true);
+            }
             id = first.ResourceId;
         }
         var ticket = await OpenAsync(caller, valid, id, ct);

@@ -40,18 +40,54 @@ public sealed class TicketLifecycle(
         // Readable and listed at once, before the orchestration's first step writes the timeline (and replaces this row).
         // Written before the start, so the orchestration's own writes always come after these.
         var first = TicketEngine.Start(ticket, policy, ctx with { Now = ticket.CreatedAt });
-        if (!await records.TryAddFirstAsync(new TicketRecord(first.Data, definition.Version, 0), ct)) return false;
+        if (!await records.TryAddFirstAsync(new TicketRecord(first.Data, definition.Version, 0), ct))
+        {
+            // A repeat: the first attempt may have died between its record and its start.
+            if (await records.GetIfExistsAsync(ticket.Id, ct) is { Step: 0 } intake) await StartIfLostAsync(intake, ctx, ct);
+            return false;
+        }
         await index.SyncAsync(first.Data.Summary(), [], ct);
+        return await ScheduleAsync(TicketRun.New(ticket, definition.Version, policy), ct);
+    }
+
+    private async Task<bool> ScheduleAsync(TicketRun run, CancellationToken ct)
+    {
         try
         {
-            await engine.Current.ScheduleNewOrchestrationInstanceAsync(TicketOrchestrator.Name, TicketRun.New(ticket, definition.Version, policy),
-                new StartOrchestrationOptions(ticket.Id) { DedupeStatuses = AnyStatus }, ct);
+            await engine.Current.ScheduleNewOrchestrationInstanceAsync(TicketOrchestrator.Name, run, new StartOrchestrationOptions(run.Ticket.Id) { DedupeStatuses = AnyStatus }, ct);
+            return true;
         }
         catch (OrchestrationAlreadyExistsException)
         {
             return false;
         }
-        return true;
+    }
+
+    /// <summary>Starts the orchestration of an intake record whose start was lost (the process died in between); its SLA policy is found again by id.</summary>
+    private async Task StartIfLostAsync(TicketRecord intake, StepContext ctx, CancellationToken ct)
+    {
+        if (await engine.Current.GetInstanceAsync(intake.Ticket.Id, ct) is not null) return;
+        var policy = intake.Ticket.Sla?.PolicyId is { } id ? ctx.Policies.FirstOrDefault(p => p.Id == id) : null;
+        await ScheduleAsync(TicketRun.New(intake.Ticket, intake.Version, policy), ct);
+    }
+
+    /// <summary>
+    /// The engine discards an event for an instance with no history yet (after a crash the start message can come
+    /// back later than the event), so until the ticket's first step is projected, an action waits (at most
+    /// ActionWait) for its orchestration to leave Pending; a start that was lost is made now.
+    /// </summary>
+    private async Task RequireStartedAsync(TicketRecord current, StepContext ctx, CancellationToken ct)
+    {
+        if (current.Step > 0) return;
+        var until = clock.GetUtcNow() + options.Value.ActionWait;
+        for (var delay = TimeSpan.FromMilliseconds(20); ; delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 200)))
+        {
+            var instance = await engine.Current.GetInstanceAsync(current.Ticket.Id, ct);
+            if (instance is null) await StartIfLostAsync(current, ctx, ct);
+            else if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending) return;
+            if (clock.GetUtcNow() >= until) throw new ServiceUnavailableException("This ticket's workflow is still starting; try again in a few seconds.");
+            await Task.Delay(delay, ct);
+        }
     }
 
     public async Task<ActionOutcome> ActAsync(Caller caller, string id, string action, ActionInput? body, string? idempotencyKey, CancellationToken ct)
@@ -73,6 +109,7 @@ public sealed class TicketLifecycle(
         // The same decision the orchestration will take, on the read model: refusals answer at once.
         var ctx = await ContextAsync(await definitions.GetAsync(current.Version, ct), ct);
         TicketEngine.Act(new TicketState(current.Ticket, current.Version, TicketState.NoTimers), action, input, caller, ctx with { Now = clock.GetUtcNow() });
+        await RequireStartedAsync(current, ctx, ct);
         await engine.Current.RaiseEventAsync(id, TicketEvent.Name, ev, ct);
         return await AwaitAsync(id, ev.Id, actionId, ct);
     }

@@ -77,6 +77,21 @@ public sealed class TicketRecords(StorageAccount account)
         }
     }
 
+    /// <summary>
+    /// The timeline, messages and event outcomes of a ticket taken over from the previous release's store, upserted in
+    /// transactions of 100; event keys are that store's row keys (the same hash as <see cref="EventKey"/>). The ticket
+    /// row is added afterwards with <see cref="TryAddFirstAsync"/>, so a crash in between leaves nothing half-imported.
+    /// </summary>
+    public async Task ImportLinesAsync(string id, IReadOnlyList<HistoryEntry> history, IReadOnlyList<MessageStatus> messages,
+        IReadOnlyList<(string Key, EventOutcome Outcome)> events, CancellationToken ct)
+    {
+        var rows = history.Select(h => JsonRows.ToEntity(id, HistoryPrefix + h.Seq.ToString("D12"), h))
+            .Concat(messages.Select(m => JsonRows.ToEntity(id, MessagePrefix + m.Id, m)))
+            .Concat(events.Select(e => JsonRows.ToEntity(id, e.Key, e.Outcome)));
+        foreach (var chunk in rows.Chunk(100))
+            await _table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
+    }
+
     /// <summary>A message went out (or finally failed): its status row says so.</summary>
     public async Task MarkMessageAsync(string ticketId, string messageId, string status, string? error, DateTimeOffset at, CancellationToken ct)
     {
