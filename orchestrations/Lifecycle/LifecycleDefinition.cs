@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ServerlessService.Core.Storage;
 using ServerlessService.Core.Tickets;
 
@@ -58,6 +59,7 @@ public sealed record LifecycleDefinition(
     public string ToJson() => JsonSerializer.Serialize(this, JsonRows.Json);
 
     /// <summary>The status new tickets start in (validated to be a ticket status).</summary>
+    [JsonIgnore]
     public TicketStatus InitialStatus => Enum.Parse<TicketStatus>(Initial);
 
     public StateSpec? State(TicketStatus status) => States.GetValueOrDefault(status.ToString());
