@@ -2385,7 +2385,6 @@ export interface components {
             clocks: {
                 [key: string]: components["schemas"]["ClockSpec"];
             };
-            initialStatus?: components["schemas"]["TicketStatus"];
         };
         LinkSignIn: {
             token: string;
