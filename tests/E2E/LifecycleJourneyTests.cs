@@ -77,11 +77,13 @@ public sealed partial class LifecycleJourneyTests(PortalFixture portal)
         await engineerPage.GetByLabel("Labour (minutes)").FillAsync("45");
         await engineerPage.GetByRole(AriaRole.Button, new() { Name = "Submit and resolve" }).ClickAsync();
         await Assertions.Expect(engineerPage.Locator(".pending")).ToContainTextAsync("1 action(s) waiting to sync");
-        await Assertions.Expect(engineerPage.Locator("#status")).ToHaveTextAsync("Resolved");
+        await Assertions.Expect(engineerPage.Locator(".pending li")).ToHaveTextAsync(["Resolve"]);
+        await Assertions.Expect(engineerPage.Locator("#status")).ToHaveTextAsync("On site");
         await engineerPage.ScreenshotAsync(new() { Path = Shot("journey-engineer-offline-en.png"), FullPage = true });
         Assert.Equal("OnSite", await StatusAsync(admin, id, "OnSite"));
         await engineerPage.Context.SetOfflineAsync(false);
         await Assertions.Expect(engineerPage.Locator(".pending")).ToBeHiddenAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(engineerPage.Locator("#status")).ToHaveTextAsync("Resolved");
         Assert.Equal("Resolved", await StatusAsync(admin, id, "Resolved"));
 
         // The customer signs on screen to confirm, then rates.
