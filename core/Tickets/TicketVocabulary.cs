@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace ServerlessService.Core.Tickets;
 
 /// <summary>
 /// The statuses of a ticket (GLOSSARY.md); intake opens tickets in Submitted. On the wire and in storage they are
-/// these names, as strings (JsonStringEnumConverter), so stored tickets and lifecycle definitions read unchanged.
+/// these names, as strings (also with a serializer that has no enum converter), so stored tickets and lifecycle
+/// definitions read unchanged.
 /// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TicketStatus>))]
 public enum TicketStatus
 {
     Submitted,
