@@ -125,6 +125,21 @@ public sealed class TicketWorkflowTests
     }
 
     [Fact]
+    public void AResponseBreachTakesTheJobFromAnEngineerWhoHasNotAcceptedAndAsksDispatchAgain()
+    {
+        var w = new WorkflowOnAFakeClock(Monday9, WorkflowOnAFakeClock.Policy("01:00:00", "02:00:00", "08:00:00", [])).Open();
+        w.Act("assign", new ActionInput(EngineerId: "eng-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b1"));
+        w.Outbox.Clear();
+        w.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(TicketStatus.Submitted, w.Ticket.Status);
+        Assert.Null(w.Ticket.AssignedEngineerId);
+        Assert.Equal(["eng-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b1"], w.Ticket.Dispatch!.Excluded!);
+        Assert.Single(w.Kind("sla-reassign"));
+        Assert.Contains(w.Outbox, o => o.Kind == "dispatch");
+    }
+
+    [Fact]
     public void AResolvedTicketClosesWhenTheConfirmationWindowEnds()
     {
         var w = new WorkflowOnAFakeClock(Monday9, WorkflowOnAFakeClock.Policy("01:00:00", "02:00:00", "08:00:00", [])).Open();
