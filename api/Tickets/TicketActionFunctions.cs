@@ -44,17 +44,18 @@ public static class TicketActionFunctions
     {
         var result = await lifecycle.ActAsync(user.ToCaller(), id, action, body, idempotencyKey, ct);
         if (result.Replayed) response.Headers["Idempotent-Replayed"] = "true";
-        return await AnswerAsync(id, result, lifecycle, ct);
+        return await AnswerAsync(user, id, result, lifecycle, ct);
     }
 
     /// <summary>An action answered 202: 200 with the ticket once applied, its problem (409, 403, 400) if it was refused, 202 while pending.</summary>
     private static async Task<Results<Ok<TicketView>, Accepted<ActionPending>>> ActionStatus(
         string id, string actionId, ClaimsPrincipal user, TicketLifecycle lifecycle, CancellationToken ct) =>
-        await AnswerAsync(id, await lifecycle.ActionStatusAsync(user.ToCaller(), id, actionId, ct), lifecycle, ct);
+        await AnswerAsync(user, id, await lifecycle.ActionStatusAsync(user.ToCaller(), id, actionId, ct), lifecycle, ct);
 
-    private static async Task<Results<Ok<TicketView>, Accepted<ActionPending>>> AnswerAsync(string id, ActionOutcome result, TicketLifecycle lifecycle, CancellationToken ct)
+    private static async Task<Results<Ok<TicketView>, Accepted<ActionPending>>> AnswerAsync(
+        ClaimsPrincipal user, string id, ActionOutcome result, TicketLifecycle lifecycle, CancellationToken ct)
     {
-        if (result.Ticket is { } ticket) return TypedResults.Ok(await lifecycle.ViewOfAsync(ticket, ct));
+        if (result.Ticket is { } ticket) return TypedResults.Ok(await lifecycle.ViewOfAsync(user.ToCaller(), ticket, ct));
         var location = $"/api/tickets/{id}/actions/{Uri.EscapeDataString(result.ActionId)}";
         return TypedResults.Accepted(location, new ActionPending(result.ActionId, "pending", location));
     }

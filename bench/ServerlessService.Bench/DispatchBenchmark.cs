@@ -24,7 +24,7 @@ public static class DispatchBenchmark
             [new Skill(lines[random.Next(lines.Length)], random.Next(1, 6)), new Skill(lines[random.Next(lines.Length)], random.Next(1, 6))],
             [regions[random.Next(regions.Length)]], new GeoPoint(30.2 + random.NextDouble() * 1.2, 120.1 + random.NextDouble() * 1.6),
             random.Next(1, 6), random.Next(10) > 0, null, now, now), random.Next(0, 4))).ToList();
-        var tickets = Enumerable.Range(0, o.Decisions).Select(i => new Ticket($"tkt-{i}", "261125-0001", "Submitted", $"P{random.Next(1, 5)}", "SN", true, "cus",
+        var tickets = Enumerable.Range(0, o.Decisions).Select(i => new Ticket($"tkt-{i}", "261125-0001", TicketStatus.Submitted, $"P{random.Next(1, 5)}", "SN", true, "cus",
             null, lines[random.Next(lines.Length)], null, "leak", "漏水", "+8613800138000",
             new Address(regions[random.Next(regions.Length)], "site", 30.2 + random.NextDouble() * 1.2, 120.1 + random.NextDouble() * 1.6), null, null, "x", now, now)).ToList();
         BusinessCalendar Calendars(string? id) => BusinessCalendar.AlwaysOpen;

@@ -14,7 +14,7 @@ public sealed record TimeWindow(DateTimeOffset? From, DateTimeOffset? To);
 public sealed record Ticket(
     string Id,
     string Number,
-    string Status,
+    TicketStatus Status,
     string Priority,
     string SerialNumber,
     bool DeviceVerified,
@@ -45,7 +45,7 @@ public sealed record Ticket(
 public sealed record TicketSummary(
     string Id,
     string Number,
-    string Status,
+    TicketStatus Status,
     string Priority,
     string SerialNumber,
     bool DeviceVerified,

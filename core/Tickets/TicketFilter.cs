@@ -5,14 +5,14 @@ using ServerlessService.Core.Devices;
 namespace ServerlessService.Core.Tickets;
 
 /// <summary>Ticket list filters, all optional; created range is inclusive. SlaState lists open tickets in warning or breach (the escalations inbox).</summary>
-public sealed record TicketFilter(string? Status, string? CustomerId, string? EngineerId, string? SerialNumber, DateTimeOffset? CreatedFrom, DateTimeOffset? CreatedTo, string? SlaState = null)
+public sealed record TicketFilter(TicketStatus? Status, string? CustomerId, string? EngineerId, string? SerialNumber, DateTimeOffset? CreatedFrom, DateTimeOffset? CreatedTo, string? SlaState = null)
 {
     public static readonly string[] AttentionStates = ["warning", "breached"];
 
     public static TicketFilter Parse(string? status, string? customerId, string? engineerId, string? serialNumber, string? createdFrom, string? createdTo, string? slaState = null)
     {
         var check = new Check();
-        var s = status is null ? null : check.OneOf("status", status, TicketStatus.All);
+        var s = status is null ? null : check.OneOf("status", status, TicketStatuses.All);
         var sla = slaState is null ? null : check.OneOf("slaState", slaState, AttentionStates);
         if (customerId is not null && !Ids.LooksValid(customerId, "cus")) check.Add("customerId", "is not a customer id.");
         if (engineerId is not null && !Ids.LooksValid(engineerId, "eng")) check.Add("engineerId", "is not an engineer id.");
@@ -21,7 +21,7 @@ public sealed record TicketFilter(string? Status, string? CustomerId, string? En
         var to = Instant(check, "createdTo", createdTo);
         if (from > to) check.Add("createdTo", "must not be before createdFrom.");
         check.ThrowIfAny();
-        return new TicketFilter(s, customerId, engineerId, serial, from, to, sla);
+        return new TicketFilter(s is null ? null : Enum.Parse<TicketStatus>(s), customerId, engineerId, serial, from, to, sla);
     }
 
     private static DateTimeOffset? Instant(Check check, string field, string? value)

@@ -25,7 +25,7 @@ public sealed class TicketIndex(StorageAccount account)
         var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
         if (f.CreatedTo is { } to) parts.Add(TableClient.CreateQueryFilter($"RowKey ge {Inverted(to)}"));
         if (f.CreatedFrom is { } from) parts.Add(TableClient.CreateQueryFilter($"RowKey lt {Inverted(from) + "|~"}"));
-        if (f.Status is not null) parts.Add(TableClient.CreateQueryFilter($"Status eq {f.Status}"));
+        if (f.Status is not null) parts.Add(TableClient.CreateQueryFilter($"Status eq {f.Status.ToString()}"));
         if (f.CustomerId is not null) parts.Add(TableClient.CreateQueryFilter($"CustomerId eq {f.CustomerId}"));
         if (f.EngineerId is not null) parts.Add(TableClient.CreateQueryFilter($"EngineerId eq {f.EngineerId}"));
         if (f.SerialNumber is not null) parts.Add(TableClient.CreateQueryFilter($"SerialNumber eq {f.SerialNumber}"));
@@ -45,7 +45,7 @@ public sealed class TicketIndex(StorageAccount account)
     /// <summary>Work not yet resolved whose SLA is in warning or breach; once resolved, the breach is history, not a task.</summary>
     private static bool NeedsAttention(TicketSummary s) =>
         s.SlaState is { } state && TicketFilter.AttentionStates.Contains(state)
-        && s.Status is not (TicketStatus.Resolved or TicketStatus.Closed or TicketStatus.Cancelled);
+        && !s.Status.IsDone();
 
     /// <summary>Writes the rows for the ticket as it is now and removes it from partitions it left.</summary>
     public async Task SyncAsync(TicketSummary s, IEnumerable<string> stalePartitions, CancellationToken ct)
@@ -60,7 +60,7 @@ public sealed class TicketIndex(StorageAccount account)
     private static TableEntity Row(string pk, string rk, TicketSummary s)
     {
         var row = JsonRows.ToEntity(pk, rk, s);
-        row["Status"] = s.Status;
+        row["Status"] = s.Status.ToString();
         row["CustomerId"] = s.CustomerId;
         row["EngineerId"] = s.AssignedEngineerId ?? "";
         row["SerialNumber"] = s.SerialNumber;

@@ -1,15 +1,40 @@
+using System.Text.Json.Serialization;
+
 namespace ServerlessService.Core.Tickets;
 
-public static class TicketStatus
+/// <summary>
+/// The statuses of a ticket (GLOSSARY.md); intake opens tickets in Submitted. On the wire and in storage they are
+/// these names, as strings (also with a serializer that has no enum converter), so stored tickets and lifecycle
+/// definitions read unchanged.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TicketStatus>))]
+public enum TicketStatus
 {
-    public const string Submitted = "Submitted";
-    public const string Resolved = "Resolved";
-    public const string Closed = "Closed";
-    public const string Cancelled = "Cancelled";
+    Submitted,
+    Assigned,
+    Accepted,
+    EnRoute,
+    OnSite,
+    WaitingParts,
+    WaitingCustomer,
+    Resolved,
+    Closed,
+    Cancelled,
+}
 
-    /// <summary>Every status of lifecycle v1 (GLOSSARY.md); intake opens tickets in Submitted.</summary>
-    public static readonly string[] All =
-        [Submitted, "Assigned", "Accepted", "EnRoute", "OnSite", "WaitingParts", "WaitingCustomer", Resolved, Closed, Cancelled];
+public static class TicketStatuses
+{
+    public static readonly string[] All = Enum.GetNames<TicketStatus>();
+
+    /// <summary>A status a lifecycle definition names: only the statuses the code knows.</summary>
+    public static bool TryParse(string? name, out TicketStatus status)
+    {
+        status = default;
+        return name is not null && All.Contains(name) && Enum.TryParse(name, out status);
+    }
+
+    /// <summary>No engineer works on the ticket any more.</summary>
+    public static bool IsDone(this TicketStatus s) => s is TicketStatus.Resolved or TicketStatus.Closed or TicketStatus.Cancelled;
 }
 
 public static class Priorities

@@ -19,7 +19,7 @@ public sealed record TicketWork(
     GeoPoint? ArrivalLocation = null,
     string? PauseReason = null,
     string? PauseNote = null,
-    string? ReturnStatus = null,
+    TicketStatus? ReturnStatus = null,
     Resolution? Resolution = null,
     Rating? Rating = null,
     Signature? Signature = null,

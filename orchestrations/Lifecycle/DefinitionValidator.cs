@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Sla;
+using ServerlessService.Orchestrations.Lifecycle.Actions;
 
 namespace ServerlessService.Orchestrations.Lifecycle;
 
@@ -56,7 +57,8 @@ public static class DefinitionValidator
             foreach (var from in t.From ?? [])
             {
                 if (!states.TryGetValue(from, out var spec)) check.Add(f + ".from", $"'{from}' is not a state of this definition.");
-                else if (spec.Final && t.Event != "reopen" && t.Event != "rate") check.Add(f + ".from", $"'{from}' is final; only reopen and rate may leave from it.");
+                else if (spec.Final && TicketActions.Find(t.Event) is not { LeavesFinalStates: true })
+                    check.Add(f + ".from", $"'{from}' is final; only {string.Join(" and ", TicketActions.All.Where(a => a.LeavesFinalStates).Select(a => a.Name))} may leave from it.");
             }
             if (t.To is not null && t.To != LifecycleDefinition.Return && !states.ContainsKey(t.To)) check.Add(f + ".to", $"'{t.To}' is not a state of this definition.");
             if (t.By is null || t.By.Count == 0) check.Add(f + ".by", $"must name who raises '{t.Event}': {string.Join(", ", Actors.All)}.");

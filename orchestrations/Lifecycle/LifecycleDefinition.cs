@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ServerlessService.Core.Storage;
+using ServerlessService.Core.Tickets;
 
 namespace ServerlessService.Orchestrations.Lifecycle;
 
@@ -18,7 +20,18 @@ public sealed record TransitionSpec(
     string? To,
     IReadOnlyList<string> By,
     IReadOnlyDictionary<string, string>? When = null,
-    IReadOnlyList<string>? If = null);
+    IReadOnlyList<string>? If = null)
+{
+    public bool Leaves(TicketStatus status) => From.Contains(status.ToString());
+
+    /// <summary>Where the transition takes the ticket: its status (null), the status a pause left ("$return"), or the named one.</summary>
+    public TicketStatus Target(Ticket t, LifecycleDefinition d) => To switch
+    {
+        null => t.Status,
+        LifecycleDefinition.Return => t.Work?.ReturnStatus ?? d.InitialStatus,
+        var s => Enum.Parse<TicketStatus>(s),
+    };
+}
 
 /// <summary>When an SLA clock starts (events; "@created" is intake), stops, is cancelled, pauses and resumes.</summary>
 public sealed record ClockSpec(
@@ -45,12 +58,13 @@ public sealed record LifecycleDefinition(
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonRows.Json);
 
-    public bool IsFinal(string status) => States.TryGetValue(status, out var s) && s.Final;
+    /// <summary>The status new tickets start in (validated to be a ticket status).</summary>
+    [JsonIgnore]
+    public TicketStatus InitialStatus => Enum.Parse<TicketStatus>(Initial);
 
-    /// <summary>The events callers may raise in a status, for the 409 that lists them.</summary>
-    public IReadOnlyList<string> ActionsIn(string status) =>
-        Transitions.Where(t => t.From.Contains(status) && t.By.Any(b => b is Actors.Staff or Actors.Engineer or Actors.Customer))
-            .Select(t => t.Event).Distinct().ToList();
+    public StateSpec? State(TicketStatus status) => States.GetValueOrDefault(status.ToString());
+
+    public bool IsFinal(TicketStatus status) => State(status)?.Final == true;
 }
 
 public static class Actors

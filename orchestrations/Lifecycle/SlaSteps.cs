@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ServerlessService.Core.Notifications;
 using ServerlessService.Core.Sla;
 using ServerlessService.Core.Tickets;
+using ServerlessService.Orchestrations.Lifecycle.Actions;
 
 namespace ServerlessService.Orchestrations.Lifecycle;
 
@@ -13,20 +14,23 @@ internal static class SlaSteps
 {
     public const string TimerPrefix = "sla:";
 
-    public static Ticket OnEvent(Ticket t, string ev, string oldStatus, StepContext ctx)
+    /// <summary>Clocks an event starts or resumes, and clocks the status it entered stops, cancels or pauses; null <paramref name="previous"/> is intake.</summary>
+    public static Ticket OnEvent(Ticket t, string ev, TicketStatus? previous, StepContext ctx)
     {
         if (t.Sla is not { } sla) return t;
+        var status = t.Status.ToString();
+        var oldStatus = previous?.ToString() ?? "";
         var calendar = ctx.Calendar(sla.CalendarId);
         foreach (var (metric, spec) in ctx.Definition.Clocks)
         {
             var c = sla.Clock(metric);
             if (spec.StartOn?.Contains(ev) == true) c = c.Start(ctx.Now);
             if (spec.ResumeOn?.Contains(ev) == true) c = c.Resume(ctx.Now);
-            if (t.Status != oldStatus)
+            if (status != oldStatus)
             {
-                if (spec.CancelIn?.Contains(t.Status) == true) c = c.Stop(ctx.Now, calendar, cancelled: true);
-                else if (spec.StopIn?.Contains(t.Status) == true) c = c.Stop(ctx.Now, calendar);
-                else if (spec.PauseIn?.Contains(t.Status) == true) c = c.Pause(ctx.Now, calendar);
+                if (spec.CancelIn?.Contains(status) == true) c = c.Stop(ctx.Now, calendar, cancelled: true);
+                else if (spec.StopIn?.Contains(status) == true) c = c.Stop(ctx.Now, calendar);
+                else if (spec.PauseIn?.Contains(status) == true) c = c.Pause(ctx.Now, calendar);
                 else if (spec.PauseIn?.Contains(oldStatus) == true && c.State == ClockStates.Paused) c = c.Resume(ctx.Now);
             }
             sla = sla.With(c);
@@ -103,11 +107,11 @@ internal static class SlaSteps
                     foreach (var robot in ctx.Robots ?? []) step.Effects.Add(Notifications.Robot(robot, ev, values.DeepClone().AsObject()));
                 return t;
             case SlaActions.Reassign:
-                return TicketEngine.RaiseSystemEvent(step, t, "sla-reassign", new ActionInput(Reason: "SLA breach: nobody accepted in time"), ctx);
+                return TicketEngine.RaiseSystemEvent(step, t, ActionKind.SlaReassign, new ActionInput(Reason: "SLA breach: nobody accepted in time"), ctx);
             case SlaActions.RaisePriority:
                 var index = Array.IndexOf(Priorities.All, t.Priority);
                 if (index <= 0) return t;
-                return TicketEngine.RaiseSystemEvent(step, t, "prioritize", new ActionInput(Priority: Priorities.All[index - 1], Reason: "SLA escalation"), ctx);
+                return TicketEngine.RaiseSystemEvent(step, t, ActionKind.Prioritize, new ActionInput(Priority: Priorities.All[index - 1], Reason: "SLA escalation"), ctx);
             default:
                 return t;
         }

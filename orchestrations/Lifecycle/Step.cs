@@ -10,8 +10,8 @@ public sealed record HistoryEntry(
     string Kind,
     string Actor,
     string ActorRole,
-    string? From,
-    string? To,
+    TicketStatus? From,
+    TicketStatus? To,
     string? Reason,
     JsonObject? Data);
 
@@ -19,7 +19,7 @@ public sealed record HistoryEntry(
 public sealed record EffectRequest(string Kind, JsonObject Payload, DateTimeOffset? NotBefore = null);
 
 /// <summary>A history line a step records; the orchestration stamps its sequence number and time.</summary>
-public sealed record HistoryRequest(string Kind, string Actor, string ActorRole, string? From = null, string? To = null, string? Reason = null, JsonObject? Data = null);
+public sealed record HistoryRequest(string Kind, string Actor, string ActorRole, TicketStatus? From = null, TicketStatus? To = null, string? Reason = null, JsonObject? Data = null);
 
 /// <summary>What one step decides: the new data and everything that goes with it.</summary>
 public sealed class Step<T>(T data)

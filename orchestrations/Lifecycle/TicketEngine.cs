@@ -4,6 +4,7 @@ using ServerlessService.Core.Dispatch;
 using ServerlessService.Core.Notifications;
 using ServerlessService.Core.Sla;
 using ServerlessService.Core.Tickets;
+using ServerlessService.Orchestrations.Lifecycle.Actions;
 using ServerlessService.Orchestrations.Tickets;
 
 namespace ServerlessService.Orchestrations.Lifecycle;
@@ -18,7 +19,7 @@ public static partial class TicketEngine
 
     public static Step<Ticket> Start(Ticket ticket, SlaPolicy? policy, StepContext ctx)
     {
-        var t = ticket with { Status = ctx.Definition.Initial, Sla = policy is null ? null : TicketSla.For(policy) };
+        var t = ticket with { Status = ctx.Definition.InitialStatus, Sla = policy is null ? null : TicketSla.For(policy) };
         var step = new Step<Ticket>(t);
         step.History.Add(new HistoryRequest("submitted", ticket.CreatedBy, RoleOf(ticket.CreatedBy), To: t.Status, Data: new JsonObject
         {
@@ -27,7 +28,7 @@ public static partial class TicketEngine
         }));
         foreach (var rule in ticket.Dispatch?.FiredRules ?? [])
             step.History.Add(new HistoryRequest("rule-fired", Actor.System.Id, Actor.System.Role, Data: new JsonObject { ["ruleId"] = rule.Id, ["name"] = rule.Name }));
-        t = SlaSteps.OnEvent(t, LifecycleDefinition.Created, "", ctx);
+        t = SlaSteps.OnEvent(t, LifecycleDefinition.Created, null, ctx);
         step.Data = t;
         EnterState(step, t, ctx);
         SlaSteps.Rearm(step, t, TicketState.NoTimers, ctx);
@@ -56,12 +57,13 @@ public static partial class TicketEngine
     }
 
     /// <summary>An action a caller asked for through the API.</summary>
-    public static Step<Ticket> Act(TicketState instance, string action, ActionInput input, Caller caller, StepContext ctx)
+    /// <remarks>A 409 lists what this caller may do instead, as the ticket's allowedActions do.</remarks>
+    public static Step<Ticket> Act(TicketState instance, TicketAction action, ActionInput input, Caller caller, StepContext ctx)
     {
         var t = instance.Data;
-        var candidates = ctx.Definition.Transitions.Where(x => x.Event == action && x.From.Contains(t.Status)).ToList();
-        if (candidates.Count == 0 || !LifecycleVocabulary.Actions.Contains(action))
-            throw new ActionNotAllowedException(action, t.Status, ctx.Definition.ActionsIn(t.Status));
+        var candidates = action.ByApi ? ActionRules.From(ctx.Definition, action, t.Status) : [];
+        if (candidates.Count == 0)
+            throw new ActionNotAllowedException(action.Name, t.Status.ToString(), ActionRules.Names(ActionRules.AllowedFor(t, caller, ctx)));
         var transition = Choose(candidates, t, input, ctx);
         var actor = Authorize(transition, t, input, caller);
         var step = new Step<Ticket>(t);
@@ -85,42 +87,39 @@ public static partial class TicketEngine
             step.Complete = ctx.Definition.IsFinal(t.Status);
             return step;
         }
-        var spec = ctx.Definition.States.GetValueOrDefault(t.Status)?.Timers?.FirstOrDefault(x => StateTimerPrefix + x.Name == name);
-        var transition = spec is null ? null
-            : ctx.Definition.Transitions.FirstOrDefault(x => x.Event == spec.Raises && x.From.Contains(t.Status) && x.By.Contains(Actors.Timer));
+        var spec = ctx.Definition.State(t.Status)?.Timers?.FirstOrDefault(x => StateTimerPrefix + x.Name == name);
+        var action = TicketActions.Find(spec?.Raises);
+        var transition = action is not { ByTimer: true } ? null
+            : ActionRules.From(ctx.Definition, action, t.Status).FirstOrDefault(x => x.By.Contains(Actors.Timer));
         if (transition is null) return step;
-        step.Data = Transition(step, t, transition, spec!.Raises, new ActionInput(), Actor.Timer, meta, ctx);
+        step.Data = Transition(step, t, transition, action!, new ActionInput(), Actor.Timer, meta, ctx);
         return step;
     }
 
     /// <summary>An event the system raises inside another step (SLA escalation); skipped with a note when the status does not allow it.</summary>
-    internal static Ticket RaiseSystemEvent(Step<Ticket> step, Ticket t, string ev, ActionInput input, StepContext ctx)
+    internal static Ticket RaiseSystemEvent(Step<Ticket> step, Ticket t, ActionKind kind, ActionInput input, StepContext ctx)
     {
-        var transition = ctx.Definition.Transitions.FirstOrDefault(x => x.Event == ev && x.From.Contains(t.Status) && x.By.Contains(Actors.System));
+        var action = TicketActions.Of(kind);
+        var transition = ActionRules.From(ctx.Definition, action, t.Status).FirstOrDefault(x => x.By.Contains(Actors.System));
         if (transition is null)
         {
             step.History.Add(new HistoryRequest("skipped", Actor.System.Id, Actor.System.Role, t.Status, t.Status,
-                $"'{ev}' is not possible while the ticket is {t.Status}.", new JsonObject { ["event"] = ev }));
+                $"'{action.Name}' is not possible while the ticket is {t.Status}.", new JsonObject { ["event"] = action.Name }));
             return t;
         }
-        return Transition(step, t, transition, ev, input, Actor.System, TicketState.NoTimers, ctx, rearm: false);
+        return Transition(step, t, transition, action, input, Actor.System, TicketState.NoTimers, ctx, rearm: false);
     }
 
-    private static Ticket Transition(Step<Ticket> step, Ticket t, TransitionSpec spec, string ev, ActionInput input, Actor actor,
+    private static Ticket Transition(Step<Ticket> step, Ticket t, TransitionSpec spec, TicketAction action, ActionInput input, Actor actor,
         IReadOnlyDictionary<string, DateTimeOffset> meta, StepContext ctx, bool rearm = true)
     {
         var from = t.Status;
         var previous = t;
-        var to = spec.To switch
-        {
-            null => from,
-            LifecycleDefinition.Return => t.Work?.ReturnStatus ?? ctx.Definition.Initial,
-            var s => s,
-        };
-        t = TicketEffects.Apply(t, ev, input, actor, ctx.Now) with { Status = to, UpdatedAt = ctx.Now };
-        step.History.Add(new HistoryRequest(ev, actor.Id, actor.Role, from, to, input.Reason, Describe(ev, input, actor)));
-        if (ev == "prioritize" && previous.Priority != t.Priority) t = SlaSteps.Retarget(step, t, ctx);
-        t = SlaSteps.OnEvent(t, ev, from, ctx);
+        var to = spec.Target(t, ctx.Definition);
+        t = action.Apply(t, t.Work ?? new TicketWork(), input, actor, ctx.Now) with { Status = to, UpdatedAt = ctx.Now };
+        step.History.Add(new HistoryRequest(action.Name, actor.Id, actor.Role, from, to, input.Reason, action.HistoryData(input, actor)));
+        t = action.Settle(step, previous, t, ctx);
+        t = SlaSteps.OnEvent(t, action.Name, from, ctx);
         if (to != from)
         {
             LeaveState(step, from, ctx);
@@ -134,8 +133,8 @@ public static partial class TicketEngine
         }
         if (rearm) SlaSteps.Rearm(step, t, meta, ctx);
         Capacity(step, previous, t, actor);
-        Messages(step, previous, t, ev, ctx);
-        if (t.Status == ctx.Definition.Initial && t.AssignedEngineerId is null && previous.AssignedEngineerId is not null && t.Dispatch?.HoldForManual != true)
+        Messages(step, previous, t, action, ctx);
+        if (t.Status == ctx.Definition.InitialStatus && t.AssignedEngineerId is null && previous.AssignedEngineerId is not null && t.Dispatch?.HoldForManual != true)
             step.Effects.Add(AutoDispatch());
         // One index sync per step, covering every partition the ticket left during it.
         var stale = Left(previous, t).Concat(step.Effects.Where(o => o.Kind == EffectKinds.IndexSync).SelectMany(o => o.Payload["stale"]!.AsArray().Select(s => (string)s!)))
@@ -145,25 +144,22 @@ public static partial class TicketEngine
         return t;
     }
 
-    private static TransitionSpec Choose(List<TransitionSpec> candidates, Ticket t, ActionInput input, StepContext ctx)
+    private static TransitionSpec Choose(IReadOnlyList<TransitionSpec> candidates, Ticket t, ActionInput input, StepContext ctx)
     {
         var matching = candidates.Where(c => (c.When ?? new Dictionary<string, string>()).All(w => w.Key == "reason" && w.Value == input.Reason)).ToList();
         if (matching.Count == 0) throw ValidationFailedException.For("reason", "does not match any way this action can go from here.");
-        var passing = matching.FirstOrDefault(c => (c.If ?? []).All(g => TicketEffects.Passes(g, t, ctx)));
+        var passing = matching.FirstOrDefault(c => Guards.AllPass(c, t, ctx));
         if (passing is not null) return passing;
-        var failed = matching.SelectMany(c => c.If ?? []).First(g => !TicketEffects.Passes(g, t, ctx) && g is not ("has-engineer" or "no-engineer"));
-        throw new ConflictException("Not possible now.", TicketEffects.Explain(failed));
+        var failed = matching.SelectMany(c => c.If ?? []).First(g => !Guards.Pass(g, t, ctx) && Guards.Explains(g));
+        throw new ConflictException("Not possible now.", Guards.Explain(failed));
     }
 
     /// <summary>Engineer actions only by the assignee, customer actions only by the ticket's customer; staff may act for them with a reason.</summary>
     private static Actor Authorize(TransitionSpec spec, Ticket t, ActionInput input, Caller caller)
     {
-        var role = caller.IsEngineer(t.AssignedEngineerId) ? Actors.Engineer
-            : caller.IsCustomer(t.CustomerId) ? Actors.Customer
-            : caller.IsStaff ? Actors.Staff
-            : null;
-        if (role is not null && spec.By.Contains(role)) return new Actor(caller.Subject, caller.Role);
-        if (role == Actors.Staff && spec.By.Any(b => b is Actors.Engineer or Actors.Customer))
+        var role = ActionRules.RoleOf(caller, t);
+        if (ActionRules.Raises(spec, role)) return new Actor(caller.Subject, caller.Role);
+        if (ActionRules.InPlace(spec, role))
         {
             if (input.Reason is null) throw ValidationFailedException.For("reason", $"is required when staff {spec.Event} in place of the {string.Join(" or ", spec.By)}.");
             return new Actor(caller.Subject, caller.Role, Override: true);
@@ -173,7 +169,7 @@ public static partial class TicketEngine
 
     private static void EnterState(Step<Ticket> step, Ticket t, StepContext ctx)
     {
-        foreach (var timer in ctx.Definition.States.GetValueOrDefault(t.Status)?.Timers ?? [])
+        foreach (var timer in ctx.Definition.State(t.Status)?.Timers ?? [])
         {
             var after = ctx.Options.Named(timer.After) ?? (Durations.TryParse(timer.After, out var d) ? d : TimeSpan.Zero);
             step.Cancel.Remove(StateTimerPrefix + timer.Name);
@@ -181,27 +177,13 @@ public static partial class TicketEngine
         }
     }
 
-    private static void LeaveState(Step<Ticket> step, string status, StepContext ctx)
+    private static void LeaveState(Step<Ticket> step, TicketStatus status, StepContext ctx)
     {
-        foreach (var timer in ctx.Definition.States.GetValueOrDefault(status)?.Timers ?? [])
+        foreach (var timer in ctx.Definition.State(status)?.Timers ?? [])
         {
             step.Arm.Remove(StateTimerPrefix + timer.Name);
             step.Cancel.Add(StateTimerPrefix + timer.Name);
         }
-    }
-
-    private static JsonObject? Describe(string ev, ActionInput i, Actor actor)
-    {
-        var data = new JsonObject();
-        if (actor.Override) data["override"] = true;
-        if (i.EngineerId is not null) data["engineerId"] = i.EngineerId;
-        if (i.Note is not null) data["note"] = i.Note;
-        if (i.Lat is not null) { data["lat"] = i.Lat; data["lng"] = i.Lng; }
-        if (i.Cause is not null) { data["cause"] = i.Cause; data["solution"] = i.Solution; data["laborMinutes"] = i.LaborMinutes; }
-        if (i.Score is not null) { data["score"] = i.Score; data["comment"] = i.Comment; }
-        if (i.Priority is not null) data["priority"] = i.Priority;
-        if (i.SignaturePhotoId is not null) data["signaturePhotoId"] = i.SignaturePhotoId;
-        return data.Count == 0 ? null : data;
     }
 
     /// <summary>The index partitions the ticket belonged in before the step and not after it.</summary>

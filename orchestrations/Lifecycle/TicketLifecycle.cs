@@ -8,6 +8,7 @@ using ServerlessService.Core.Notifications;
 using ServerlessService.Core.Photos;
 using ServerlessService.Core.Sla;
 using ServerlessService.Core.Tickets;
+using ServerlessService.Orchestrations.Lifecycle.Actions;
 using ServerlessService.Orchestrations.Tickets;
 using DurableTask.Core.Exceptions;
 
@@ -92,9 +93,9 @@ public sealed class TicketLifecycle(
 
     public async Task<ActionOutcome> ActAsync(Caller caller, string id, string action, ActionInput? body, string? idempotencyKey, CancellationToken ct)
     {
-        if (!LifecycleVocabulary.Actions.Contains(action)) throw new NotFoundException("Action", action);
+        var kind = TicketActions.Find(action) is { ByApi: true } a ? a : throw new NotFoundException("Action", action);
         var key = IdempotencyKeys.Validate(idempotencyKey);
-        var input = (body ?? new ActionInput()).Validate(action);
+        var input = kind.Validate(body ?? new ActionInput());
         var current = await FindAsync(caller, id, ct);
         var actionId = key ?? Ids.New("act");
         var ev = new TicketEvent(EventId(caller, actionId), TicketEvent.ActionKind, action, input, caller, IdempotencyKeys.Fingerprint(new { action, input }));
@@ -104,11 +105,11 @@ public sealed class TicketLifecycle(
                 throw new ConflictException("Idempotency-Key already used.", "This Idempotency-Key was used for a different request; use a new key.");
             return await ResultAsync(seen, id, actionId, replayed: true, ct);
         }
-        if (action == "assign") await RequireEngineerAsync(input.EngineerId!, ct);
+        if (input.EngineerId is { } engineerId) await RequireEngineerAsync(engineerId, ct);
         if (input.SignaturePhotoId is { } signature) await RequireSignatureAsync(id, signature, ct);
         // The same decision the orchestration will take, on the read model: refusals answer at once.
         var ctx = await ContextAsync(await definitions.GetAsync(current.Version, ct), ct);
-        TicketEngine.Act(new TicketState(current.Ticket, current.Version, TicketState.NoTimers), action, input, caller, ctx with { Now = clock.GetUtcNow() });
+        TicketEngine.Act(new TicketState(current.Ticket, current.Version, TicketState.NoTimers), kind, input, caller, ctx with { Now = clock.GetUtcNow() });
         await RequireStartedAsync(current, ctx, ct);
         await engine.Current.RaiseEventAsync(id, TicketEvent.Name, ev, ct);
         return await AwaitAsync(id, ev.Id, actionId, ct);
@@ -138,20 +139,22 @@ public sealed class TicketLifecycle(
     public async Task<DispatchPlan> DispatchPlanAsync(Caller caller, string id, CancellationToken ct) =>
         (await FindAsync(caller, id, ct)).Ticket.Dispatch ?? new DispatchPlan([]);
 
-    /// <summary>The ticket as the API shows it: its fields, the lifecycle version, and each SLA clock with due and remaining time.</summary>
-    public async Task<TicketView> ViewAsync(Caller caller, string id, CancellationToken ct) => await ViewOfAsync(await FindAsync(caller, id, ct), ct);
+    /// <summary>The ticket as the API shows it: its fields, the lifecycle version, each SLA clock with due and remaining time, and what the caller may do now.</summary>
+    public async Task<TicketView> ViewAsync(Caller caller, string id, CancellationToken ct) => await ViewOfAsync(caller, await FindAsync(caller, id, ct), ct);
 
-    public async Task<TicketView> ViewOfAsync(TicketRecord record, CancellationToken ct)
+    public async Task<TicketView> ViewOfAsync(Caller caller, TicketRecord record, CancellationToken ct)
     {
         var t = record.Ticket;
+        var now = clock.GetUtcNow();
+        // Guards need only the definition, the options and now: no SLA snapshot for a read.
+        var rules = new StepContext(await definitions.GetAsync(record.Version, ct), options.Value, now, [], new Dictionary<string, BusinessCalendar>());
         TicketSlaView? slaView = null;
         if (t.Sla is { } s)
         {
             var calendar = await sla.CalendarAsync(s.CalendarId, ct);
-            var now = clock.GetUtcNow();
             slaView = new TicketSlaView(s.PolicyId, s.PolicyName, s.CalendarId, s.Clocks.Select(c => ClockView.Of(c, calendar, now)).ToList());
         }
-        return TicketView.Of(t, record.Version, slaView);
+        return TicketView.Of(t, record.Version, slaView, ActionRules.AllowedFor(t, caller, rules));
     }
 
     /// <summary>Waits (polling the read model, with back-off) until the orchestration applied or refused the event, at most ActionWait.</summary>

@@ -48,7 +48,7 @@ public sealed class TicketRun
 
 /// <summary>A ticket orchestration as the ops list shows it: ticket status, steps applied, timers pending, effects that failed.</summary>
 public sealed record TicketRunStatus(
-    string TicketStatus, long Steps, IReadOnlyDictionary<string, DateTimeOffset> Timers, IReadOnlyList<DateTimeOffset> HeldMessages,
+    TicketStatus TicketStatus, long Steps, IReadOnlyDictionary<string, DateTimeOffset> Timers, IReadOnlyList<DateTimeOffset> HeldMessages,
     IReadOnlyList<FailedEffect> Failed)
 {
 }

@@ -5,6 +5,7 @@ using ServerlessService.Core.Dispatch;
 using ServerlessService.Core.Sla;
 using ServerlessService.Core.Tickets;
 using ServerlessService.Orchestrations.Lifecycle;
+using ServerlessService.Orchestrations.Lifecycle.Actions;
 
 namespace ServerlessService.Orchestrations.Tickets;
 
@@ -62,12 +63,13 @@ internal sealed class TicketSession(TaskOrchestrationContext ctx, TicketRun run)
         try
         {
             if (ev.Caller is null || !TicketService.CanSee(ev.Caller, run.Ticket)) throw new NotFoundException("Ticket", Id);
-            step = TicketEngine.Act(run.State, action, ev.Input ?? new ActionInput(), ev.Caller, sc);
+            var kind = TicketActions.Find(action) ?? throw new NotFoundException("Action", action);
+            step = TicketEngine.Act(run.State, kind, ev.Input ?? new ActionInput(), ev.Caller, sc);
         }
         catch (DomainException e)
         {
             // The ticket changed between the API's check and this event: record why, change nothing.
-            refusal = Refusal.Of(e, action, run.Ticket.Status);
+            refusal = Refusal.Of(e, action, run.Ticket.Status.ToString());
             step = new Step<Ticket>(run.Ticket);
             step.History.Add(new HistoryRequest("refused", ev.Caller?.Subject ?? "", ev.Caller?.Role ?? "", run.Ticket.Status, run.Ticket.Status, e.Message,
                 new JsonObject { ["action"] = action }));

@@ -40,7 +40,7 @@ const zh = {
     'sla-reassign': '超时改派', 'sla-retargeted': 'SLA 重新计算', skipped: '跳过' },
   job: { title: '工单', accept: '接单', decline: '拒单', depart: '出发', arrive: '到场签到', resolve: '完工', waitParts: '待备件', waitCustomer: '待客户', resume: '继续',
     declineReason: '拒单原因', confirmDecline: '确认拒单', noLocation: '手机未提供位置，按工单地址签到', fault: '故障', site: '地址', contact: '联系电话', cause: '原因', solution: '处理', labour: '工时（分钟）',
-    pending: '{count} 项操作待同步（离线）', gone: '这张工单已不在您名下。', invalid: '链接无效或已失效。', offline: '没有网络，稍后再试。',
+    pending: '{count} 项操作待同步（离线）', refused: '“{action}”未被受理：', dismiss: '知道了', gone: '这张工单已不在您名下。', invalid: '链接无效或已失效。', offline: '没有网络，稍后再试。',
     customer: '客户', device: '设备', unverified: '序列号未登记', photos: '照片', addBefore: '维修前照片', addAfter: '维修后照片', report: '服务报告',
     submitResolve: '提交完工', back: '返回', required: '必填', labourRange: '0 到 10000 分钟', left: '剩余 {time}', overdue: '已超时 {time}', myJobs: '我的工单', noJobs: '目前没有派给您的工单。' },
   signature: { title: '客户签字', hint: '请客户在框内签字', clear: '重签' },
@@ -80,7 +80,7 @@ const en: typeof zh = {
     'sla-warning': 'SLA warning', 'sla-breach': 'SLA breach', 'sla-escalation': 'Escalation', 'sla-reassign': 'Reassigned after breach', 'sla-retargeted': 'SLA re-targeted', skipped: 'Skipped' },
   job: { title: 'Job', accept: 'Accept', decline: 'Decline', depart: 'On my way', arrive: 'Check in', resolve: 'Resolve', waitParts: 'Waiting for parts',
     waitCustomer: 'Waiting for customer', resume: 'Resume', declineReason: 'Why decline?', confirmDecline: 'Decline the job', noLocation: 'The phone gave no position; checked in at the site address', fault: 'Fault', site: 'Site', contact: 'Contact', cause: 'Cause',
-    solution: 'Solution', labour: 'Labour (minutes)', pending: '{count} action(s) waiting to sync (offline)', gone: 'This job is no longer yours.',
+    solution: 'Solution', labour: 'Labour (minutes)', pending: '{count} action(s) waiting to sync (offline)', refused: '"{action}" was not accepted: ', dismiss: 'Dismiss', gone: 'This job is no longer yours.',
     invalid: 'This link is not valid any more.', offline: 'No connection; try again later.',
     customer: 'Customer', device: 'Device', unverified: 'Serial number not registered', photos: 'Photos', addBefore: 'Photos before the work', addAfter: 'Photos after the work',
     report: 'Service report', submitResolve: 'Submit and resolve', back: 'Back', required: 'Required', labourRange: '0 to 10000 minutes', left: '{time} left', overdue: '{time} overdue', myJobs: 'My jobs', noJobs: 'No jobs are assigned to you right now.' },
@@ -97,7 +97,7 @@ const serverErrors = { required: '必填。', requiredOneOf: '必填，可选：
   control: '不能包含控制字符。', between: '须在 {min} 到 {max} 之间。', phone: '不是有效的手机号，例如 +8613800138000。',
   region: '须为 6 位行政区划代码，例如 310104。', codeExpired: '验证码已过期或未发送，请重新获取。', codeLocked: '验证码错误次数过多，请重新获取。',
   codeWrong: '验证码错误，还可以再试 {n} 次。', resendWait: '验证码刚刚发送过，请稍后再试。', tooManyCodes: '这个号码本小时获取验证码的次数已达上限。',
-  noEngineer: '没有使用这个手机号的工程师。' }
+  noEngineer: '没有使用这个手机号的工程师。', notAllowed: '工单当前为“{status}”，不能“{action}”。现在可以：{list}。', nothing: '无' }
 
 const base = { 'zh-CN': { ...zh, serverErrors }, en }
 

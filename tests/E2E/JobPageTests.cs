@@ -38,9 +38,9 @@ public sealed partial class JobPageTests(PortalFixture portal)
         await page.GotoAsync(link);
 
         await Assertions.Expect(page.GetByText((string)ticket["number"]!)).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已派单");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已派单", new() { Timeout = 20_000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "接单", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已接单");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已接单", new() { Timeout = 20_000 });
         Assert.Equal("Accepted", await StatusAsync(admin, (string)ticket["id"]!, "Accepted"));
 
         // Offline: the engineer sets off and checks in without a connection; both wait in the browser and sync once.
@@ -50,13 +50,17 @@ public sealed partial class JobPageTests(PortalFixture portal)
         await page.GetByRole(AriaRole.Button, new() { Name = "出发", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "到场签到" }).ClickAsync();
         await Assertions.Expect(page.Locator(".pending")).ToContainTextAsync("2 项操作待同步");
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已到场");
+        await Assertions.Expect(page.Locator(".pending li")).ToHaveTextAsync(["出发", "到场签到"]);
+        // The page shows the status the server last gave, not a guess; each queued action is offered once.
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已接单", new() { Timeout = 20_000 });
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "出发", Exact = true }).CountAsync());
         var stored = await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{ticket["id"]}", TestContext.Current.CancellationToken);
         Assert.Equal("Accepted", (string)stored!["status"]!);
         await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.Screenshots, "job-offline-zh.png") });
 
         await page.Context.SetOfflineAsync(false);
         await Assertions.Expect(page.Locator(".pending")).ToBeHiddenAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已到场", new() { Timeout = 20_000 });
         Assert.Equal("OnSite", await StatusAsync(admin, (string)ticket["id"]!, "OnSite"));
         var timeline = await admin.GetFromJsonAsync<JsonArray>($"/api/tickets/{ticket["id"]}/timeline", TestContext.Current.CancellationToken);
         Assert.Single(timeline!, e => (string)e!["kind"]! == "depart");
@@ -133,9 +137,9 @@ public sealed partial class JobPageTests(PortalFixture portal)
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/jobs$"));
         await page.GetByText((string)ticket["number"]!).ClickAsync();
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已派单");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已派单", new() { Timeout = 20_000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "接单", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已接单");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已接单", new() { Timeout = 20_000 });
         Assert.Equal("Accepted", await StatusAsync(admin, (string)ticket["id"]!, "Accepted"));
     }
 

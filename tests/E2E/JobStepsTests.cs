@@ -67,9 +67,9 @@ public sealed partial class JobStepsTests(PortalFixture portal)
         await page.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Waiting for parts" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Waiting for parts");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Waiting for parts", new() { Timeout = 20_000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("On site");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("On site", new() { Timeout = 20_000 });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit and resolve" }).ClickAsync();
@@ -79,7 +79,7 @@ public sealed partial class JobStepsTests(PortalFixture portal)
         await PortalPages.SignAsync(page);
         await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.Screenshots, "job-resolve-signature-en.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit and resolve" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Resolved");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Resolved", new() { Timeout = 20_000 });
 
         // The page shows the status at once and syncs in the background: wait for the server to have it.
         Assert.Equal("Resolved", await StatusAsync(admin, id, "Resolved"));
@@ -130,6 +130,62 @@ public sealed partial class JobStepsTests(PortalFixture portal)
         await Assertions.Expect(page.Locator(".status")).ToHaveTextAsync("已接单");
         Assert.Equal("Accepted", (string)(await TicketAsync(admin, id))["status"]!);
         Assert.Equal("还是有异响", (string)(await TimelineAsync(admin, id)).Single(e => (string)e!["kind"]! == "reject-resolution")!["reason"]!);
+    }
+
+    [Fact]
+    public async Task AfterResumingThePageOffersWhatTheServerSaysForTheStatusThePauseLeft()
+    {
+        using var admin = await AdminAsync(portal.App);
+        var (id, _, link, _) = await AssignedAsync(admin);
+        var page = await PhoneAsync();
+        await page.GotoAsync(link);
+        await page.GetByRole(AriaRole.Button, new() { Name = "接单", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "待客户" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("待客户", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator(".actions button")).ToHaveTextAsync(["继续"]);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "继续" }).ClickAsync();
+
+        // Paused before leaving, so back to accepted (not on site): set off or check in, not resolve.
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已接单", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator(".actions button")).ToHaveTextAsync(["出发", "到场签到", "待备件", "待客户"]);
+        Assert.Equal("Accepted", (string)(await TicketAsync(admin, id))["status"]!);
+    }
+
+    [Fact]
+    public async Task AnOfflineActionTheServerRefusesStaysWithItsReasonInBothLanguagesUntilDismissed()
+    {
+        using var admin = await AdminAsync(portal.App);
+        var (id, _, link, _) = await AssignedAsync(admin);
+        var page = await PhoneAsync();
+        await page.GotoAsync(link);
+        await page.GetByRole(AriaRole.Button, new() { Name = "接单", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已接单", new() { Timeout = 20_000 });
+
+        // Offline, the engineer sets off; meanwhile the dispatcher checks them in on site by phone.
+        await page.Context.SetOfflineAsync(true);
+        await page.GetByRole(AriaRole.Button, new() { Name = "出发", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".pending")).ToContainTextAsync("1 项操作待同步");
+        await PostAsync(admin, $"/api/tickets/{id}/arrive", new { lat = 31.19, lng = 121.43, reason = "电话确认到场" });
+        await page.Context.SetOfflineAsync(false);
+
+        var refused = page.Locator(".refused li");
+        await Assertions.Expect(refused).ToContainTextAsync("“出发”未被受理：工单当前为“已到场”，不能“出发”。现在可以：暂停、完工。", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator(".pending")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已到场", new() { Timeout = 20_000 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.Screenshots, "job-refused-zh.png"), FullPage = true });
+
+        // It is kept in the phone: still there after a reload, and in English once the page is.
+        await page.ReloadAsync();
+        await page.Locator(".lang").ClickAsync();
+        await Assertions.Expect(refused).ToContainTextAsync("\"On my way\" was not accepted: 'depart' is not possible while the ticket is OnSite. Possible now: pause, resolve.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Resolve" })).ToBeVisibleAsync();
+        await refused.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }).ClickAsync();
+        await Assertions.Expect(refused).ToHaveCountAsync(0);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Resolve" })).ToBeVisibleAsync();
+        await Assertions.Expect(refused).ToHaveCountAsync(0);
+        Assert.DoesNotContain(await TimelineAsync(admin, id), e => (string)e!["kind"]! == "depart");
     }
 
     [GeneratedRegex("/e/[0-9A-Za-z]{10}")]

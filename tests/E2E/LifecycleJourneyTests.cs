@@ -57,15 +57,15 @@ public sealed partial class LifecycleJourneyTests(PortalFixture portal)
         await engineerPage.Context.GrantPermissionsAsync(["geolocation"]);
         await engineerPage.Context.SetGeolocationAsync(new Geolocation { Latitude = 31.19f, Longitude = 121.43f });
         await engineerPage.GotoAsync(portal.Url(link));
-        await Assertions.Expect(engineerPage.Locator("#status")).ToHaveTextAsync("Assigned");
+        await Assertions.Expect(engineerPage.Locator("#status")).ToHaveTextAsync("Assigned", new() { Timeout = 20_000 });
         await Assertions.Expect(engineerPage.Locator(".job-card")).ToContainTextAsync("陈女士");
         await Assertions.Expect(engineerPage.Locator(".job-card")).ToContainTextAsync("In warranty");
         await Assertions.Expect(engineerPage.Locator(".photos img")).ToHaveCountAsync(1);
         await engineerPage.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
-        await Assertions.Expect(engineerPage.Locator("#status")).ToHaveTextAsync("Accepted");
+        await Assertions.Expect(engineerPage.Locator("#status")).ToHaveTextAsync("Accepted", new() { Timeout = 20_000 });
         await engineerPage.GetByRole(AriaRole.Button, new() { Name = "On my way" }).ClickAsync();
         await engineerPage.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
-        await Assertions.Expect(engineerPage.Locator("#status")).ToHaveTextAsync("On site");
+        await Assertions.Expect(engineerPage.Locator("#status")).ToHaveTextAsync("On site", new() { Timeout = 20_000 });
         await engineerPage.GetByLabel("Photos before the work").SetInputFilesAsync(PortalPages.Png("before.png"));
         await Assertions.Expect(engineerPage.Locator(".photos img")).ToHaveCountAsync(2);
 
@@ -77,11 +77,13 @@ public sealed partial class LifecycleJourneyTests(PortalFixture portal)
         await engineerPage.GetByLabel("Labour (minutes)").FillAsync("45");
         await engineerPage.GetByRole(AriaRole.Button, new() { Name = "Submit and resolve" }).ClickAsync();
         await Assertions.Expect(engineerPage.Locator(".pending")).ToContainTextAsync("1 action(s) waiting to sync");
-        await Assertions.Expect(engineerPage.Locator("#status")).ToHaveTextAsync("Resolved");
+        await Assertions.Expect(engineerPage.Locator(".pending li")).ToHaveTextAsync(["Resolve"]);
+        await Assertions.Expect(engineerPage.Locator("#status")).ToHaveTextAsync("On site", new() { Timeout = 20_000 });
         await engineerPage.ScreenshotAsync(new() { Path = Shot("journey-engineer-offline-en.png"), FullPage = true });
         Assert.Equal("OnSite", await StatusAsync(admin, id, "OnSite"));
         await engineerPage.Context.SetOfflineAsync(false);
         await Assertions.Expect(engineerPage.Locator(".pending")).ToBeHiddenAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(engineerPage.Locator("#status")).ToHaveTextAsync("Resolved", new() { Timeout = 20_000 });
         Assert.Equal("Resolved", await StatusAsync(admin, id, "Resolved"));
 
         // The customer signs on screen to confirm, then rates.

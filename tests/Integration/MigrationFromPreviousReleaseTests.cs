@@ -1,3 +1,4 @@
+using ServerlessService.Orchestrations.Lifecycle.Actions;
 using System.Net;
 using System.Text.Json.Nodes;
 using ServerlessService.Core.Common;
@@ -111,7 +112,7 @@ public sealed class MigrationFromPreviousReleaseTests(AzuriteFixture azurite)
                 new("obx-" + Guid.NewGuid().ToString("N"), "capacity", new JsonObject { ["op"] = "reserve", ["engineerId"] = engineerId, ["force"] = true }, "Done", now),
             ],
             completed: false,
-            [($"api|{admin}|{assignKey}", IdempotencyKeys.Fingerprint(new { action = "assign", input = new ActionInput(EngineerId: engineerId).Validate("assign") }))]);
+            [($"api|{admin}|{assignKey}", IdempotencyKeys.Fingerprint(new { action = "assign", input = TicketActions.Find("assign")!.Validate(new ActionInput(EngineerId: engineerId)) }))]);
 
         var (resolved, resolvedNumber) = (Ids.New("tkt"), Number());
         var work = new JsonObject { ["acceptedAt"] = now.AddHours(-2), ["arrivedAt"] = now.AddHours(-1) };

@@ -54,6 +54,43 @@ public sealed class TicketLifecycleTests(LifecycleAppFixture app) : IClassFixtur
         Assert.Equal("Submitted", (await staff.GetAsync($"/api/tickets/{id}")).Json!["status"]!.GetValue<string>());
     }
 
+    private static async Task<string[]> AllowedAsync(Api api, string id) => Allowed((await api.GetAsync($"/api/tickets/{id}")).AssertStatus(HttpStatusCode.OK).Json!);
+
+    private static string[] Allowed(JsonNode json) => [.. json["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>())];
+
+    [Fact]
+    public async Task EachCallerIsOfferedTheActionsTheServerThenAcceptsAndRefusalsListTheSame()
+    {
+        var staff = await app.Api().AsStaffAsync();
+        var s = await SetupAsync(staff);
+        var id = await OpenAsync(s);
+        var (engineer, engineerId) = await EngineerAsync(staff, app.Api());
+        var customer = await CustomerApiAsync(s, app.Api());
+        (await ActAsync(staff, id, "assign", new { engineerId })).AssertStatus(HttpStatusCode.OK);
+
+        Assert.Equal(["accept", "decline"], await AllowedAsync(engineer, id));
+        Assert.Equal(["cancel"], await AllowedAsync(customer, id));
+        Assert.Equal(["assign", "accept", "decline", "cancel", "prioritize"], await AllowedAsync(staff, id));
+        // What is not offered is refused, with the same list the ticket offers that caller.
+        Assert.Equal(["accept", "decline"], Allowed((await ActAsync(engineer, id, "depart")).AssertProblem(HttpStatusCode.Conflict).Json!));
+        Assert.Equal(["cancel"], Allowed((await ActAsync(customer, id, "confirm")).AssertProblem(HttpStatusCode.Conflict).Json!));
+        (await ActAsync(customer, id, "accept")).AssertProblem(HttpStatusCode.Forbidden);
+
+        // An action's answer is the ticket as its caller sees it; resuming goes back to where the pause left, as the server says.
+        Assert.Equal(["depart", "arrive", "pause"], Allowed((await ActAsync(engineer, id, "accept")).AssertStatus(HttpStatusCode.OK).Json!));
+        (await ActAsync(engineer, id, "pause", new { reason = "waiting-customer" })).AssertStatus(HttpStatusCode.OK);
+        Assert.Equal(["resume"], await AllowedAsync(engineer, id));
+        var resumed = (await ActAsync(engineer, id, "resume")).AssertStatus(HttpStatusCode.OK).Json!;
+        Assert.Equal("Accepted", resumed["status"]!.GetValue<string>());
+        Assert.Equal(["depart", "arrive", "pause"], Allowed(resumed));
+
+        Assert.Empty(await AllowedAsync(customer, id));
+        (await ActAsync(customer, id, "cancel", new { reason = "不需要了" })).AssertProblem(HttpStatusCode.Forbidden);
+        Assert.Equal(["assign", "depart", "arrive", "pause", "cancel", "prioritize"], await AllowedAsync(staff, id));
+        (await ActAsync(staff, id, "cancel", new { reason = "客户来电取消" })).AssertStatus(HttpStatusCode.OK);
+        foreach (var who in new[] { engineer, customer, staff }) Assert.Empty(await AllowedAsync(who, id));
+    }
+
     [Fact]
     public async Task UnknownTicketsAndActionsAre404AndBadBodiesChangeNothing()
     {

@@ -11,7 +11,7 @@ public sealed class DispatchScoringTests
     private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-11-25T10:00:00+08:00");
 
     private static Ticket TicketAt(double lat, double lng, string priority = "P3", DispatchPlan? plan = null) =>
-        new("tkt-1", "261125-0001", "Submitted", priority, "SN-1", true, "cus-1", "CoolMax", "chiller", null, "leak", "漏水", "+8613800138000",
+        new("tkt-1", "261125-0001", TicketStatus.Submitted, priority, "SN-1", true, "cus-1", "CoolMax", "chiller", null, "leak", "漏水", "+8613800138000",
             new Address("310104", "上海市徐汇区", lat, lng), null, null, "dispatcher", Now, Now, Dispatch: plan);
 
     private static EngineerState E(string id, double lat, double lng, int load = 0, int max = 3, int level = 3, bool onDuty = true,

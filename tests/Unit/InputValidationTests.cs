@@ -61,7 +61,7 @@ public sealed class InputValidationTests
         Assert.Equal(["createdTo", "customerId", "engineerId", "status"], FieldsOf(() =>
             TicketFilter.Parse("Sleeping", "c-1", "e-1", null, "2026-11-24T10:00:00Z", "2026-11-23T10:00:00Z")));
         var ok = TicketFilter.Parse("submitted", null, null, "ab-1", "2026-11-24", null);
-        Assert.Equal(("Submitted", "AB-1"), (ok.Status, ok.SerialNumber));
+        Assert.Equal((TicketStatus.Submitted, "AB-1"), (ok.Status, ok.SerialNumber));
     }
 
     [Theory]

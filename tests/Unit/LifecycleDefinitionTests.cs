@@ -78,11 +78,4 @@ public sealed class LifecycleDefinitionTests
         d["transitions"]!.AsArray().Add(Transition("assign", "Cancelled", "Assigned", "staff"));
         Assert.Contains($"transitions[{d["transitions"]!.AsArray().Count - 1}].from", Errors(d));
     }
-
-    [Fact]
-    public void ActionsInAStatusAreWhatCallersMayDoThere()
-    {
-        Assert.Equal(["assign", "cancel", "prioritize"], DefinitionStore.BuiltIn.ActionsIn("Submitted").Order());
-        Assert.Equal(["rate", "reopen"], DefinitionStore.BuiltIn.ActionsIn("Closed").Order());
-    }
 }

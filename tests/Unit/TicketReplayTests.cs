@@ -1,3 +1,4 @@
+using ServerlessService.Core.Tickets;
 using System.Text.Json;
 using DurableTask.Core;
 using DurableTask.Core.Command;
@@ -27,7 +28,7 @@ public sealed class TicketReplayTests
         // Everything it asked for is in the history already: no new decision, no completion, no failure.
         Assert.Empty(result.Actions);
         var status = JsonSerializer.Deserialize<TicketRunStatus>(result.CustomStatus!, JsonRows.Json)!;
-        Assert.Equal("Assigned", status.TicketStatus);
+        Assert.Equal(TicketStatus.Assigned, status.TicketStatus);
         Assert.Contains("sla:response", status.Timers.Keys);
         Assert.Empty(status.Failed);
     }
@@ -49,7 +50,7 @@ public sealed class TicketReplayTests
         Assert.Equal(ProjectionActivity.Name, projection.Name);
         // The shim passes an activity's input as a one-element array.
         var p = Assert.Single(JsonSerializer.Deserialize<Projection[]>(projection.Input!, JsonRows.Json)!);
-        Assert.Equal("Accepted", p.Ticket.Status);
+        Assert.Equal(TicketStatus.Accepted, p.Ticket.Status);
         Assert.Equal(["accept"], p.History.Select(h => h.Kind));
     }
 

@@ -1,5 +1,6 @@
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Sla;
+using ServerlessService.Core.Tickets;
 using ServerlessService.Orchestrations.Lifecycle;
 
 namespace ServerlessService.UnitTests;
@@ -61,7 +62,7 @@ public sealed class TicketWorkflowTests
 
         w.Act("resume", caller: engineer);
         Assert.Equal(due.AddHours(30), w.Timer("sla:resolution")!.Value);
-        Assert.Equal("OnSite", w.Ticket.Status);
+        Assert.Equal(TicketStatus.OnSite, w.Ticket.Status);
     }
 
     [Fact]
@@ -115,11 +116,27 @@ public sealed class TicketWorkflowTests
         w.Act("assign", new ActionInput(EngineerId: "eng-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b1"));
         w.Act("decline", new ActionInput(Reason: "太远"), WorkflowOnAFakeClock.Engineer);
 
-        Assert.Equal("Submitted", w.Ticket.Status);
+        Assert.Equal(TicketStatus.Submitted, w.Ticket.Status);
         Assert.Null(w.Ticket.AssignedEngineerId);
         Assert.Equal(["eng-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b1"], w.Ticket.Work!.DeclinedBy!);
-        var e = Assert.Throws<ActionNotAllowedException>(() => w.Act("accept", caller: WorkflowOnAFakeClock.Engineer));
-        Assert.Contains("assign", e.AllowedActions);
+        // The engineer has no part in the ticket any more: nothing is offered to them; the dispatcher may assign it again.
+        Assert.Empty(Assert.Throws<ActionNotAllowedException>(() => w.Act("accept", caller: WorkflowOnAFakeClock.Engineer)).AllowedActions);
+        Assert.Contains("assign", Assert.Throws<ActionNotAllowedException>(() => w.Act("accept")).AllowedActions);
+    }
+
+    [Fact]
+    public void AResponseBreachTakesTheJobFromAnEngineerWhoHasNotAcceptedAndAsksDispatchAgain()
+    {
+        var w = new WorkflowOnAFakeClock(Monday9, WorkflowOnAFakeClock.Policy("01:00:00", "02:00:00", "08:00:00", [])).Open();
+        w.Act("assign", new ActionInput(EngineerId: "eng-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b1"));
+        w.Outbox.Clear();
+        w.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(TicketStatus.Submitted, w.Ticket.Status);
+        Assert.Null(w.Ticket.AssignedEngineerId);
+        Assert.Equal(["eng-0197a0b0c0d0e0f0a0b0c0d0e0f0a0b1"], w.Ticket.Dispatch!.Excluded!);
+        Assert.Single(w.Kind("sla-reassign"));
+        Assert.Contains(w.Outbox, o => o.Kind == "dispatch");
     }
 
     [Fact]
@@ -132,14 +149,14 @@ public sealed class TicketWorkflowTests
             .Act("resolve", new ActionInput(Cause: "松动", Solution: "紧固", LaborMinutes: 30), engineer);
 
         w.Advance(TimeSpan.FromHours(71));
-        Assert.Equal("Resolved", w.Ticket.Status);
+        Assert.Equal(TicketStatus.Resolved, w.Ticket.Status);
         w.Advance(TimeSpan.FromHours(1));
-        Assert.Equal("Closed", w.Ticket.Status);
+        Assert.Equal(TicketStatus.Closed, w.Ticket.Status);
         Assert.True(w.Completed);
         Assert.Empty(w.Instance.Timers);
 
         w.Advance(TimeSpan.FromDays(2)).Act("reopen", new ActionInput(Reason: "又漏气了"));
-        Assert.Equal("Assigned", w.Ticket.Status);
+        Assert.Equal(TicketStatus.Assigned, w.Ticket.Status);
         Assert.False(w.Completed);
         Assert.Equal("running", w.Clock("resolution").State);
     }

@@ -2,6 +2,7 @@ using ServerlessService.Core.Common;
 using ServerlessService.Core.Sla;
 using ServerlessService.Core.Tickets;
 using ServerlessService.Orchestrations.Lifecycle;
+using ServerlessService.Orchestrations.Lifecycle.Actions;
 
 namespace ServerlessService.UnitTests;
 
@@ -41,7 +42,7 @@ public sealed class WorkflowOnAFakeClock
 
     public WorkflowOnAFakeClock Open(string priority = "P2", string tier = "standard")
     {
-        var ticket = new Ticket("tkt-1", "261125-0001", "Submitted", priority, "SN-1", true, "cus-1", "AirPro 75", "air-compressor", null,
+        var ticket = new Ticket("tkt-1", "261125-0001", TicketStatus.Submitted, priority, "SN-1", true, "cus-1", "AirPro 75", "air-compressor", null,
             "noise", "异响", "+8613800138000", new Address("310104", "上海市", null, null), null, null, "dispatcher", Now, Now, CustomerTier: tier);
         var policy = Context.Match(priority, tier, "air-compressor");
         Instance = new TicketState(ticket, 1, TicketState.NoTimers);
@@ -51,7 +52,8 @@ public sealed class WorkflowOnAFakeClock
 
     public WorkflowOnAFakeClock Act(string action, ActionInput? input = null, Caller? caller = null)
     {
-        Commit(TicketEngine.Act(Instance, action, (input ?? new ActionInput()).Validate(action), caller ?? Dispatcher, Context));
+        var kind = TicketActions.Find(action)!;
+        Commit(TicketEngine.Act(Instance, kind, kind.Validate(input ?? new ActionInput()), caller ?? Dispatcher, Context));
         return this;
     }
 

@@ -44,7 +44,7 @@ public sealed record MigratedTicket(
         var effects = old.Outbox.Where(o => o.Kind != EffectKinds.IndexSync).ToList();
         var pending = effects.Where(o => o.Status == PreviousOutboxStatus.Pending).ToList();
         var parked = effects.Where(o => o.Status == PreviousOutboxStatus.Parked).ToList();
-        if (ctx.Definition.ActionsIn(t.Status).Count == 0 && pending.Count == 0 && parked.Count == 0) return null;
+        if (!ctx.Definition.Transitions.Any(x => x.Leaves(t.Status) && x.By.Any(b => b is Actors.Staff or Actors.Engineer or Actors.Customer)) && pending.Count == 0 && parked.Count == 0) return null;
         var seq = Math.Max(old.Meta.Seq, old.History.Count == 0 ? 0 : old.History.Max(h => h.Seq));
         var run = TicketRun.Adopt(t, old.Meta.Version, seq, Step, Epoch);
         run.Resume = false;

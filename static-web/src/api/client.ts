@@ -8,7 +8,8 @@ export type TicketSummary = Schemas['TicketSummary']
 /** An RFC 9457 problem+json answer, with field errors when the input was invalid; common messages in the page's language. */
 export class Problem extends Error {
   public errors: Record<string, string[]>
-  constructor(public status: number, public title: string, detail: string, errors: Record<string, string[]> = {}) {
+  /** The server's own words (message is them in the page's language, as of now). */
+  constructor(public status: number, public title: string, public detail: string, errors: Record<string, string[]> = {}) {
     super(localize(detail || title))
     this.errors = Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages.map(localize)]))
   }

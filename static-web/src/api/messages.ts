@@ -1,8 +1,8 @@
 import { i18n } from '../i18n'
 
 // The API answers in English. The messages people meet most — the generic field checks, SMS sign-in — are shown in
-// the page's language; anything else stays as the server wrote it. Patterns follow core/Common/Check.cs and
-// core/Identity/OtpService.cs.
+// the page's language; anything else stays as the server wrote it. Patterns follow core/Common/Check.cs,
+// core/Identity/OtpService.cs and the lifecycle's refusal (core/Common/DomainExceptions.cs ActionNotAllowedException).
 const patterns: [RegExp, string, (m: RegExpExecArray) => Record<string, string>][] = [
   [/^is required\.$/, 'required', () => ({})],
   [/^is required; one of: (.+)\.$/, 'requiredOneOf', m => ({ list: m[1] })],
@@ -20,6 +20,10 @@ const patterns: [RegExp, string, (m: RegExpExecArray) => Record<string, string>]
   [/^A code was sent to this number moments ago/, 'resendWait', () => ({})],
   [/^Too many codes for this number this hour/, 'tooManyCodes', () => ({})],
   [/^No engineer has this phone number/, 'noEngineer', () => ({})],
+  [/^'([a-z-]+)' is not possible while the ticket is (\w+)\. Possible now: (.+)\.$/, 'notAllowed', m => ({
+    action: i18n.global.t(`kinds.${m[1]}`), status: i18n.global.t(`status.${m[2]}`),
+    list: m[3] === 'none' ? i18n.global.t('serverErrors.nothing') : m[3].split(', ').map(a => i18n.global.t(`kinds.${a}`)).join('、'),
+  })],
 ]
 
 export function localize(message: string): string {

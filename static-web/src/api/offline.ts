@@ -2,14 +2,18 @@ import { openDB } from 'idb'
 import { api, Problem } from './client'
 import { newest, upload, type PhotoKind } from './photos'
 
+/** Why the server refused an action: its problem+json (status, title, detail, field errors), kept as the server wrote it. */
+export type Refusal = { status: number; title: string; detail: string; errors: Record<string, string[]> }
+
 /**
  * An engineer's action waiting to reach the server; its id is the Idempotency-Key, so a replay never applies twice.
  * "photos" items carry images of one kind (uploaded with the same key); a resolve may carry the customer's
- * signature, uploaded just before it.
+ * signature, uploaded just before it. A refused item keeps its refusal and stays until the engineer dismisses it,
+ * so a report typed offline is never lost without a word.
  */
 export type PendingAction = {
   id: string; ticketId: string; action: string; body: Record<string, unknown>; createdAt: string
-  files?: Blob[]; kind?: PhotoKind; signature?: Blob; signaturePhotoId?: string
+  files?: Blob[]; kind?: PhotoKind; signature?: Blob; signaturePhotoId?: string; refused?: Refusal
 }
 
 const db = openDB('engineer', 1, {
@@ -25,10 +29,14 @@ export async function queue(ticketId: string, action: string, body: Record<strin
   return item
 }
 
+/** Every item of the ticket, oldest first: those still to send and those the server refused. */
 export async function pending(ticketId: string): Promise<PendingAction[]> {
   const all = (await (await db).getAll('pending')) as PendingAction[]
   return all.filter(p => p.ticketId === ticketId).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
 }
+
+/** The engineer has read why an item was refused: it goes. */
+export const dismiss = async (id: string) => (await db).delete('pending', id)
 
 export const cacheTicket = async (id: string, ticket: unknown) => (await db).put('tickets', ticket, id)
 export const cachedTicket = async <T>(id: string) => (await (await db).get('tickets', id)) as T | undefined
@@ -50,24 +58,29 @@ async function send<T>(item: PendingAction, token: string): Promise<T | null> {
 let running: Promise<unknown> = Promise.resolve()
 
 /**
- * Sends queued items in order. Stops at the first network failure (still offline) and keeps the rest; an item the
- * server refuses (4xx) is dropped and reported, since sending it again would be refused again. One flush runs at a
- * time (the "online" event and a new action can ask at once), so no item is sent twice by this page.
+ * Sends queued items in order. Stops at the first failure worth retrying (offline, 5xx, still pending after a 202,
+ * 408, 429) and keeps the rest; an item the server refuses (400, 401, 403, 404, 409, …) keeps the refusal and is not
+ * sent again, since it would be refused again. One flush runs at a time (the "online" event and a new action can ask
+ * at once), so no item is sent twice by this page.
  */
-export function flush<T>(ticketId: string, token: string, onRefused: (p: Problem) => void): Promise<T | null> {
-  const next = running.then(() => flushNow<T>(ticketId, token, onRefused))
+export function flush<T>(ticketId: string, token: string): Promise<T | null> {
+  const next = running.then(() => flushNow<T>(ticketId, token))
   running = next.catch(() => undefined)
   return next
 }
 
-async function flushNow<T>(ticketId: string, token: string, onRefused: (p: Problem) => void): Promise<T | null> {
+const retryLater = (e: unknown) => !(e instanceof Problem) || e.status === 0 || e.status === 408 || e.status === 429 || e.status >= 500
+
+async function flushNow<T>(ticketId: string, token: string): Promise<T | null> {
   let last: T | null = null
-  for (const item of await pending(ticketId)) {
+  for (const item of (await pending(ticketId)).filter(i => !i.refused)) {
     try {
       last = (await send<T>(item, token)) ?? last
     } catch (e) {
-      if (!(e instanceof Problem) || e.status === 0 || e.status >= 500) return last
-      onRefused(e)
+      if (retryLater(e)) return last
+      const p = e as Problem
+      await (await db).put('pending', { ...item, refused: { status: p.status, title: p.title, detail: p.detail, errors: p.errors } })
+      continue
     }
     await (await db).delete('pending', item.id)
   }

@@ -2040,6 +2040,8 @@ export interface components {
             priority?: null | string;
             signaturePhotoId?: null | string;
         };
+        /** @enum {unknown} */
+        ActionKind: "assign" | "accept" | "decline" | "depart" | "arrive" | "pause" | "resume" | "resolve" | "confirm" | "reject-resolution" | "rate" | "cancel" | "reopen" | "prioritize" | "sla-reassign" | "auto-close";
         ActionPending: {
             actionId: string;
             status: string;
@@ -2352,8 +2354,8 @@ export interface components {
             kind: string;
             actor: string;
             actorRole: string;
-            from: null | string;
-            to: null | string;
+            from: null | components["schemas"]["TicketStatus"];
+            to: null | components["schemas"]["TicketStatus"];
             reason: null | string;
             data: null | components["schemas"]["JsonObject"];
         };
@@ -2653,7 +2655,7 @@ export interface components {
             customerId?: null | string;
         };
         TicketRunStatus: {
-            ticketStatus: string;
+            ticketStatus: components["schemas"]["TicketStatus"];
             /** Format: int64 */
             steps: number;
             timers: {
@@ -2668,10 +2670,12 @@ export interface components {
             calendarId: null | string;
             clocks: components["schemas"]["ClockView"][];
         };
+        /** @enum {unknown} */
+        TicketStatus: "Submitted" | "Assigned" | "Accepted" | "EnRoute" | "OnSite" | "WaitingParts" | "WaitingCustomer" | "Resolved" | "Closed" | "Cancelled";
         TicketSummary: {
             id: string;
             number: string;
-            status: string;
+            status: components["schemas"]["TicketStatus"];
             priority: string;
             serialNumber: string;
             deviceVerified: boolean;
@@ -2687,7 +2691,7 @@ export interface components {
         TicketView: {
             id: string;
             number: string;
-            status: string;
+            status: components["schemas"]["TicketStatus"];
             priority: string;
             serialNumber: string;
             deviceVerified: boolean;
@@ -2713,6 +2717,7 @@ export interface components {
             sla: null | components["schemas"]["TicketSlaView"];
             work: null | components["schemas"]["TicketWork"];
             dispatch: null | components["schemas"]["DispatchPlan"];
+            allowedActions: components["schemas"]["ActionKind"][];
         };
         TicketWork: {
             /** Format: date-time */
@@ -2724,7 +2729,7 @@ export interface components {
             arrivalLocation?: null | components["schemas"]["GeoPoint"];
             pauseReason?: null | string;
             pauseNote?: null | string;
-            returnStatus?: null | string;
+            returnStatus?: null | components["schemas"]["TicketStatus"];
             resolution?: null | components["schemas"]["Resolution"];
             rating?: null | components["schemas"]["Rating"];
             signature?: null | components["schemas"]["Signature"];
