@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Identity;
@@ -37,5 +36,5 @@ public static class AuthFunctions
     private static async Task<Ok<SignIn>> VerifyOtp(OtpVerifyRequest body, OtpService otp, CancellationToken ct) =>
         TypedResults.Ok(await otp.VerifyAsync(body.Phone, body.Code, body.Role, ct));
 
-    private static Ok<Caller> Me(ClaimsPrincipal user) => TypedResults.Ok(user.ToCaller());
+    private static Ok<Caller> Me(Caller caller) => TypedResults.Ok(caller);
 }

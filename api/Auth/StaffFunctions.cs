@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using ServerlessService.Core.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessService.Core.Identity;
 using ServerlessService.Api.Hosting;
@@ -15,12 +15,12 @@ public static class StaffFunctions
         g.MapGet("/", List);
     }
 
-    private static async Task<Created<StaffView>> Create(StaffInput body, ClaimsPrincipal user, StaffService staff, CancellationToken ct)
+    private static async Task<Created<StaffView>> Create(StaffInput body, Caller caller, StaffService staff, CancellationToken ct)
     {
-        var created = await staff.CreateAsync(user.ToCaller(), body, ct);
+        var created = await staff.CreateAsync(caller, body, ct);
         return TypedResults.Created($"/api/staff/{created.Username}", created);
     }
 
-    private static async Task<Ok<IReadOnlyList<StaffView>>> List(ClaimsPrincipal user, StaffService staff, CancellationToken ct) =>
-        TypedResults.Ok(await staff.ListAsync(user.ToCaller(), ct));
+    private static async Task<Ok<IReadOnlyList<StaffView>>> List(Caller caller, StaffService staff, CancellationToken ct) =>
+        TypedResults.Ok(await staff.ListAsync(caller, ct));
 }

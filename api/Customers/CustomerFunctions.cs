@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Customers;
@@ -18,19 +17,19 @@ public static class CustomerFunctions
         g.MapPut("/{id}", Update);
     }
 
-    private static async Task<Created<Customer>> Create(CustomerInput body, ClaimsPrincipal user, CustomerService customers, CancellationToken ct)
+    private static async Task<Created<Customer>> Create(CustomerInput body, Caller caller, CustomerService customers, CancellationToken ct)
     {
-        var c = await customers.CreateAsync(user.ToCaller(), body, ct);
+        var c = await customers.CreateAsync(caller, body, ct);
         return TypedResults.Created($"/api/customers/{c.Id}", c);
     }
 
     private static async Task<Ok<Paged<Customer>>> Search(
-        string? phone, string? name, string? pageSize, string? continuationToken, ClaimsPrincipal user, CustomerService customers, CancellationToken ct) =>
-        TypedResults.Ok(await customers.SearchAsync(user.ToCaller(), phone, name, PageRequest.From(pageSize, continuationToken), ct));
+        string? phone, string? name, string? pageSize, string? continuationToken, Caller caller, CustomerService customers, CancellationToken ct) =>
+        TypedResults.Ok(await customers.SearchAsync(caller, phone, name, PageRequest.From(pageSize, continuationToken), ct));
 
-    private static async Task<Ok<CustomerProfile>> Get(string id, ClaimsPrincipal user, ArchiveViews views, CancellationToken ct) =>
-        TypedResults.Ok(await views.CustomerAsync(user.ToCaller(), id, ct));
+    private static async Task<Ok<CustomerProfile>> Get(string id, Caller caller, ArchiveViews views, CancellationToken ct) =>
+        TypedResults.Ok(await views.CustomerAsync(caller, id, ct));
 
-    private static async Task<Ok<Customer>> Update(string id, CustomerInput body, ClaimsPrincipal user, CustomerService customers, CancellationToken ct) =>
-        TypedResults.Ok(await customers.UpdateAsync(user.ToCaller(), id, body, ct));
+    private static async Task<Ok<Customer>> Update(string id, CustomerInput body, Caller caller, CustomerService customers, CancellationToken ct) =>
+        TypedResults.Ok(await customers.UpdateAsync(caller, id, body, ct));
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Customers;
@@ -19,19 +18,19 @@ public static class DeviceFunctions
         g.MapPut("/{serialNumber}", Update);
     }
 
-    private static async Task<Created<DeviceView>> Create(DeviceInput body, ClaimsPrincipal user, DeviceService devices, CancellationToken ct)
+    private static async Task<Created<DeviceView>> Create(DeviceInput body, Caller caller, DeviceService devices, CancellationToken ct)
     {
-        var d = await devices.CreateAsync(user.ToCaller(), body, ct);
+        var d = await devices.CreateAsync(caller, body, ct);
         return TypedResults.Created($"/api/devices/{Uri.EscapeDataString(d.SerialNumber)}", d);
     }
 
     private static async Task<Ok<Paged<DeviceView>>> List(
-        string? customerId, string? pageSize, string? continuationToken, ClaimsPrincipal user, DeviceService devices, CancellationToken ct) =>
-        TypedResults.Ok(await devices.ListAsync(user.ToCaller(), customerId, PageRequest.From(pageSize, continuationToken), ct));
+        string? customerId, string? pageSize, string? continuationToken, Caller caller, DeviceService devices, CancellationToken ct) =>
+        TypedResults.Ok(await devices.ListAsync(caller, customerId, PageRequest.From(pageSize, continuationToken), ct));
 
-    private static async Task<Ok<DeviceProfile>> Get(string serialNumber, ClaimsPrincipal user, ArchiveViews views, CancellationToken ct) =>
-        TypedResults.Ok(await views.DeviceAsync(user.ToCaller(), serialNumber, ct));
+    private static async Task<Ok<DeviceProfile>> Get(string serialNumber, Caller caller, ArchiveViews views, CancellationToken ct) =>
+        TypedResults.Ok(await views.DeviceAsync(caller, serialNumber, ct));
 
-    private static async Task<Ok<DeviceView>> Update(string serialNumber, DeviceInput body, ClaimsPrincipal user, DeviceService devices, CancellationToken ct) =>
-        TypedResults.Ok(await devices.UpdateAsync(user.ToCaller(), serialNumber, body, ct));
+    private static async Task<Ok<DeviceView>> Update(string serialNumber, DeviceInput body, Caller caller, DeviceService devices, CancellationToken ct) =>
+        TypedResults.Ok(await devices.UpdateAsync(caller, serialNumber, body, ct));
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Dispatch;
@@ -21,27 +20,27 @@ public static class EngineerFunctions
         g.MapPut("/{id}/on-duty", SetOnDuty);
     }
 
-    private static async Task<Created<Engineer>> Create(EngineerInput body, ClaimsPrincipal user, EngineerService engineers, CancellationToken ct)
+    private static async Task<Created<Engineer>> Create(EngineerInput body, Caller caller, EngineerService engineers, CancellationToken ct)
     {
-        var e = await engineers.CreateAsync(user.ToCaller(), body, ct);
+        var e = await engineers.CreateAsync(caller, body, ct);
         return TypedResults.Created($"/api/engineers/{e.Id}", e);
     }
 
     private static async Task<Ok<Paged<Engineer>>> List(
-        string? name, string? pageSize, string? continuationToken, ClaimsPrincipal user, EngineerService engineers, CancellationToken ct) =>
-        TypedResults.Ok(await engineers.ListAsync(user.ToCaller(), name, PageRequest.From(pageSize, continuationToken), ct));
+        string? name, string? pageSize, string? continuationToken, Caller caller, EngineerService engineers, CancellationToken ct) =>
+        TypedResults.Ok(await engineers.ListAsync(caller, name, PageRequest.From(pageSize, continuationToken), ct));
 
     /// <summary>Every engineer with their open jobs, fullest first (open jobs ÷ limit): the dispatcher's view of who can take more work.</summary>
     private static async Task<Ok<IReadOnlyList<EngineerWorkload>>> Workload(EngineerPool pool, CancellationToken ct) =>
         TypedResults.Ok(EngineerWorkload.Of(await pool.SnapshotAsync(ct, fresh: true)));
 
-    private static async Task<Ok<Engineer>> Get(string id, ClaimsPrincipal user, EngineerService engineers, CancellationToken ct) =>
-        TypedResults.Ok(await engineers.GetAsync(user.ToCaller(), id, ct));
+    private static async Task<Ok<Engineer>> Get(string id, Caller caller, EngineerService engineers, CancellationToken ct) =>
+        TypedResults.Ok(await engineers.GetAsync(caller, id, ct));
 
     /// <summary>{"onDuty": true|false}: changes only the duty, whatever else changed meanwhile.</summary>
-    private static async Task<Ok<Engineer>> SetOnDuty(string id, DutyInput body, ClaimsPrincipal user, EngineerService engineers, CancellationToken ct) =>
-        TypedResults.Ok(await engineers.SetOnDutyAsync(user.ToCaller(), id, body.OnDuty, ct));
+    private static async Task<Ok<Engineer>> SetOnDuty(string id, DutyInput body, Caller caller, EngineerService engineers, CancellationToken ct) =>
+        TypedResults.Ok(await engineers.SetOnDutyAsync(caller, id, body.OnDuty, ct));
 
-    private static async Task<Ok<Engineer>> Update(string id, EngineerInput body, ClaimsPrincipal user, EngineerService engineers, CancellationToken ct) =>
-        TypedResults.Ok(await engineers.UpdateAsync(user.ToCaller(), id, body, ct));
+    private static async Task<Ok<Engineer>> Update(string id, EngineerInput body, Caller caller, EngineerService engineers, CancellationToken ct) =>
+        TypedResults.Ok(await engineers.UpdateAsync(caller, id, body, ct));
 }

@@ -41,6 +41,8 @@ public static class ApiApp
         services.AddServerlessServiceCore();
         services.AddServerlessServiceOrchestrations();
         services.AddSingleton<StartupTasks>();
+        services.AddScoped<SignedIn>();
+        services.AddScoped(sp => sp.GetRequiredService<SignedIn>().Caller);
         services.AddRouting();
         services.AddSecurity();
         services.AddProblemDetails();
@@ -66,6 +68,7 @@ public static class ApiApp
         beforeRouting?.Invoke(app);
         app.UseRouting();
         app.UseAuthentication();
+        SignedIn.UseSignedIn(app);
         app.UseJobScope();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using ServerlessService.Core.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessService.Core.Notifications;
 
@@ -15,16 +15,16 @@ public static class ChannelFunctions
         g.MapDelete("/{name}", Delete);
     }
 
-    private static async Task<Ok<IReadOnlyList<RobotChannelView>>> List(ClaimsPrincipal user, RobotChannels channels, CancellationToken ct) =>
-        TypedResults.Ok(await channels.ListAsync(user.ToCaller(), ct));
+    private static async Task<Ok<IReadOnlyList<RobotChannelView>>> List(Caller caller, RobotChannels channels, CancellationToken ct) =>
+        TypedResults.Ok(await channels.ListAsync(caller, ct));
 
     /// <summary>{"kind":"wecom"|"dingtalk","url":"https://…","secret":"SEC…","enabled":true}; creates or replaces the robot of that name.</summary>
-    private static async Task<Ok<RobotChannelView>> Put(string name, RobotChannelInput body, ClaimsPrincipal user, RobotChannels channels, CancellationToken ct) =>
-        TypedResults.Ok(await channels.PutAsync(user.ToCaller(), name, body, ct));
+    private static async Task<Ok<RobotChannelView>> Put(string name, RobotChannelInput body, Caller caller, RobotChannels channels, CancellationToken ct) =>
+        TypedResults.Ok(await channels.PutAsync(caller, name, body, ct));
 
-    private static async Task<NoContent> Delete(string name, ClaimsPrincipal user, RobotChannels channels, CancellationToken ct)
+    private static async Task<NoContent> Delete(string name, Caller caller, RobotChannels channels, CancellationToken ct)
     {
-        await channels.DeleteAsync(user.ToCaller(), name, ct);
+        await channels.DeleteAsync(caller, name, ct);
         return TypedResults.NoContent();
     }
 }

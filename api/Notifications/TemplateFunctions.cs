@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using ServerlessService.Core.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessService.Core.Notifications;
 
@@ -16,18 +16,18 @@ public static class TemplateFunctions
         g.MapDelete("/{event}/{language}", Reset);
     }
 
-    private static async Task<Ok<IReadOnlyList<MessageTemplate>>> List(ClaimsPrincipal user, TemplateService templates, CancellationToken ct) =>
-        TypedResults.Ok(await templates.ListAsync(user.ToCaller(), ct));
+    private static async Task<Ok<IReadOnlyList<MessageTemplate>>> List(Caller caller, TemplateService templates, CancellationToken ct) =>
+        TypedResults.Ok(await templates.ListAsync(caller, ct));
 
     /// <summary>{"text": "…{ticketNumber}…"}; the answer includes the SMS encoding and segment count of the text.</summary>
-    private static async Task<Ok<MessageTemplate>> Put(string @event, string language, TemplateInput body, ClaimsPrincipal user, TemplateService templates, CancellationToken ct) =>
-        TypedResults.Ok(await templates.PutAsync(user.ToCaller(), @event, language, body, ct));
+    private static async Task<Ok<MessageTemplate>> Put(string @event, string language, TemplateInput body, Caller caller, TemplateService templates, CancellationToken ct) =>
+        TypedResults.Ok(await templates.PutAsync(caller, @event, language, body, ct));
 
     /// <summary>{"text": …} checked and measured as PUT would, without saving: the editor's live SMS segment count.</summary>
-    private static Ok<MessageTemplate> Preview(string @event, string language, TemplateInput body, ClaimsPrincipal user) =>
-        TypedResults.Ok(TemplateService.Preview(user.ToCaller(), @event, language, body));
+    private static Ok<MessageTemplate> Preview(string @event, string language, TemplateInput body, Caller caller) =>
+        TypedResults.Ok(TemplateService.Preview(caller, @event, language, body));
 
     /// <summary>Back to the built-in text.</summary>
-    private static async Task<Ok<MessageTemplate>> Reset(string @event, string language, ClaimsPrincipal user, TemplateService templates, CancellationToken ct) =>
-        TypedResults.Ok(await templates.ResetAsync(user.ToCaller(), @event, language, ct));
+    private static async Task<Ok<MessageTemplate>> Reset(string @event, string language, Caller caller, TemplateService templates, CancellationToken ct) =>
+        TypedResults.Ok(await templates.ResetAsync(caller, @event, language, ct));
 }

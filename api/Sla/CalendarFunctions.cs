@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using ServerlessService.Core.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessService.Core.Sla;
 
@@ -20,23 +20,23 @@ public static class CalendarFunctions
         g.MapGet("/{id}/due", PreviewDue);
     }
 
-    private static async Task<Created<Calendar>> Create(CalendarInput body, ClaimsPrincipal user, SlaService sla, CancellationToken ct)
+    private static async Task<Created<Calendar>> Create(CalendarInput body, Caller caller, SlaService sla, CancellationToken ct)
     {
-        var c = await sla.CreateCalendarAsync(user.ToCaller(), body, ct);
+        var c = await sla.CreateCalendarAsync(caller, body, ct);
         return TypedResults.Created($"/api/calendars/{c.Id}", c);
     }
 
-    private static async Task<Ok<IReadOnlyList<Calendar>>> List(ClaimsPrincipal user, SlaService sla, CancellationToken ct) =>
-        TypedResults.Ok(await sla.ListCalendarsAsync(user.ToCaller(), ct));
+    private static async Task<Ok<IReadOnlyList<Calendar>>> List(Caller caller, SlaService sla, CancellationToken ct) =>
+        TypedResults.Ok(await sla.ListCalendarsAsync(caller, ct));
 
-    private static async Task<Ok<Calendar>> Get(string id, ClaimsPrincipal user, SlaService sla, CancellationToken ct) =>
-        TypedResults.Ok(await sla.GetCalendarAsync(user.ToCaller(), id, ct));
+    private static async Task<Ok<Calendar>> Get(string id, Caller caller, SlaService sla, CancellationToken ct) =>
+        TypedResults.Ok(await sla.GetCalendarAsync(caller, id, ct));
 
-    private static async Task<Ok<Calendar>> Update(string id, CalendarInput body, ClaimsPrincipal user, SlaService sla, CancellationToken ct) =>
-        TypedResults.Ok(await sla.UpdateCalendarAsync(user.ToCaller(), id, body, ct));
+    private static async Task<Ok<Calendar>> Update(string id, CalendarInput body, Caller caller, SlaService sla, CancellationToken ct) =>
+        TypedResults.Ok(await sla.UpdateCalendarAsync(caller, id, body, ct));
 
     /// <summary>{"due": ISO 8601} — when a target of that many business minutes from start falls due on this calendar.</summary>
     private static async Task<Ok<DueTime>> PreviewDue(
-        string id, string? start, string? minutes, ClaimsPrincipal user, SlaService sla, CancellationToken ct) =>
-        TypedResults.Ok(new DueTime(await sla.DueAsync(user.ToCaller(), id, start, minutes, ct)));
+        string id, string? start, string? minutes, Caller caller, SlaService sla, CancellationToken ct) =>
+        TypedResults.Ok(new DueTime(await sla.DueAsync(caller, id, start, minutes, ct)));
 }

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using ServerlessService.Core.Common;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessService.Orchestrations.Lifecycle;
@@ -32,10 +32,10 @@ public static class LifecycleFunctions
     }
 
     /// <summary>The body is the whole definition JSON; it is validated before it is stored.</summary>
-    private static async Task<Created<LifecycleDefinition>> Publish(JsonObject body, ClaimsPrincipal user, DefinitionStore definitions, CancellationToken ct)
+    private static async Task<Created<LifecycleDefinition>> Publish(JsonObject body, Caller caller, DefinitionStore definitions, CancellationToken ct)
     {
         var d = DefinitionValidator.ParseAndValidate(body.ToJsonString(), LifecycleOptions.Names);
-        await definitions.PublishAsync(d, user.ToCaller().Subject, ct);
+        await definitions.PublishAsync(d, caller.Subject, ct);
         return TypedResults.Created($"/api/lifecycle/versions/{d.Version}", d);
     }
 }

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using ServerlessService.Core.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessService.Core.Sla;
 
@@ -16,18 +16,18 @@ public static class SlaPolicyFunctions
         g.MapPut("/{id}", Update);
     }
 
-    private static async Task<Created<SlaPolicy>> Create(SlaPolicyInput body, ClaimsPrincipal user, SlaService sla, CancellationToken ct)
+    private static async Task<Created<SlaPolicy>> Create(SlaPolicyInput body, Caller caller, SlaService sla, CancellationToken ct)
     {
-        var p = await sla.CreatePolicyAsync(user.ToCaller(), body, ct);
+        var p = await sla.CreatePolicyAsync(caller, body, ct);
         return TypedResults.Created($"/api/sla/policies/{p.Id}", p);
     }
 
-    private static async Task<Ok<IReadOnlyList<SlaPolicy>>> List(ClaimsPrincipal user, SlaService sla, CancellationToken ct) =>
-        TypedResults.Ok(await sla.ListPoliciesAsync(user.ToCaller(), ct));
+    private static async Task<Ok<IReadOnlyList<SlaPolicy>>> List(Caller caller, SlaService sla, CancellationToken ct) =>
+        TypedResults.Ok(await sla.ListPoliciesAsync(caller, ct));
 
-    private static async Task<Ok<SlaPolicy>> Get(string id, ClaimsPrincipal user, SlaService sla, CancellationToken ct) =>
-        TypedResults.Ok(await sla.GetPolicyAsync(user.ToCaller(), id, ct));
+    private static async Task<Ok<SlaPolicy>> Get(string id, Caller caller, SlaService sla, CancellationToken ct) =>
+        TypedResults.Ok(await sla.GetPolicyAsync(caller, id, ct));
 
-    private static async Task<Ok<SlaPolicy>> Update(string id, SlaPolicyInput body, ClaimsPrincipal user, SlaService sla, CancellationToken ct) =>
-        TypedResults.Ok(await sla.UpdatePolicyAsync(user.ToCaller(), id, body, ct));
+    private static async Task<Ok<SlaPolicy>> Update(string id, SlaPolicyInput body, Caller caller, SlaService sla, CancellationToken ct) =>
+        TypedResults.Ok(await sla.UpdatePolicyAsync(caller, id, body, ct));
 }

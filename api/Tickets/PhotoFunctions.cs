@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +22,7 @@ public static class PhotoFunctions
 
     /// <summary>Form field "kind": fault (default), before, after, or signature (one image, for confirm or resolve). An Idempotency-Key makes a repeated upload store nothing twice.</summary>
     private static async Task<Created<IReadOnlyList<Photo>>> Upload(
-        string id, HttpRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, PhotoService photos, CancellationToken ct)
+        string id, HttpRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, Caller caller, PhotoService photos, CancellationToken ct)
     {
         if (!request.HasFormContentType)
             throw new UnsupportedMediaException("body", "Send the photos as multipart/form-data, one file part per photo.");
@@ -31,10 +30,10 @@ public static class PhotoFunctions
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = RequestLimit;
         var form = await request.ReadFormAsync(ct);
         var files = form.Files.Select(f => new PhotoUpload(f.Name, f.FileName, f.Length, f.OpenReadStream)).ToList();
-        var stored = await photos.UploadAsync(user.ToCaller(), id, form["kind"].FirstOrDefault(), files, idempotencyKey, ct);
+        var stored = await photos.UploadAsync(caller, id, form["kind"].FirstOrDefault(), files, idempotencyKey, ct);
         return TypedResults.Created($"/api/tickets/{id}/photos", stored);
     }
 
-    private static async Task<Ok<IReadOnlyList<Photo>>> List(string id, ClaimsPrincipal user, PhotoService photos, CancellationToken ct) =>
-        TypedResults.Ok(await photos.ListAsync(user.ToCaller(), id, ct));
+    private static async Task<Ok<IReadOnlyList<Photo>>> List(string id, Caller caller, PhotoService photos, CancellationToken ct) =>
+        TypedResults.Ok(await photos.ListAsync(caller, id, ct));
 }

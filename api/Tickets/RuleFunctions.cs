@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using ServerlessService.Core.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessService.Core.Dispatch;
 
@@ -17,24 +17,24 @@ public static class RuleFunctions
         g.MapDelete("/{id}", Delete);
     }
 
-    private static async Task<Created<DispatchRule>> Create(DispatchRuleInput body, ClaimsPrincipal user, RuleService rules, CancellationToken ct)
+    private static async Task<Created<DispatchRule>> Create(DispatchRuleInput body, Caller caller, RuleService rules, CancellationToken ct)
     {
-        var r = await rules.CreateAsync(user.ToCaller(), body, ct);
+        var r = await rules.CreateAsync(caller, body, ct);
         return TypedResults.Created($"/api/rules/{r.Id}", r);
     }
 
-    private static async Task<Ok<IReadOnlyList<DispatchRule>>> List(ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>
-        TypedResults.Ok(await rules.ListAsync(user.ToCaller(), ct));
+    private static async Task<Ok<IReadOnlyList<DispatchRule>>> List(Caller caller, RuleService rules, CancellationToken ct) =>
+        TypedResults.Ok(await rules.ListAsync(caller, ct));
 
-    private static async Task<Ok<DispatchRule>> Get(string id, ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>
-        TypedResults.Ok(await rules.GetAsync(user.ToCaller(), id, ct));
+    private static async Task<Ok<DispatchRule>> Get(string id, Caller caller, RuleService rules, CancellationToken ct) =>
+        TypedResults.Ok(await rules.GetAsync(caller, id, ct));
 
-    private static async Task<Ok<DispatchRule>> Update(string id, DispatchRuleInput body, ClaimsPrincipal user, RuleService rules, CancellationToken ct) =>
-        TypedResults.Ok(await rules.UpdateAsync(user.ToCaller(), id, body, ct));
+    private static async Task<Ok<DispatchRule>> Update(string id, DispatchRuleInput body, Caller caller, RuleService rules, CancellationToken ct) =>
+        TypedResults.Ok(await rules.UpdateAsync(caller, id, body, ct));
 
-    private static async Task<NoContent> Delete(string id, ClaimsPrincipal user, RuleService rules, CancellationToken ct)
+    private static async Task<NoContent> Delete(string id, Caller caller, RuleService rules, CancellationToken ct)
     {
-        await rules.DeleteAsync(user.ToCaller(), id, ct);
+        await rules.DeleteAsync(caller, id, ct);
         return TypedResults.NoContent();
     }
 }

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using ServerlessService.Core.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ServerlessService.Core.Dispatch;
@@ -27,12 +27,12 @@ public static class TicketActionFunctions
     }
 
     /// <summary>Every message the ticket caused — customer and engineer SMS, supervisor alerts, robot posts — with status queued, sent or failed.</summary>
-    private static async Task<Ok<IReadOnlyList<MessageStatus>>> Messages(string id, ClaimsPrincipal user, TicketLifecycle lifecycle, CancellationToken ct) =>
-        TypedResults.Ok(await lifecycle.MessagesAsync(user.ToCaller(), id, ct));
+    private static async Task<Ok<IReadOnlyList<MessageStatus>>> Messages(string id, Caller caller, TicketLifecycle lifecycle, CancellationToken ct) =>
+        TypedResults.Ok(await lifecycle.MessagesAsync(caller, id, ct));
 
     /// <summary>How the ticket is dispatched: the rules that fired, their requirements, and each automatic decision with every candidate's score.</summary>
-    private static async Task<Ok<DispatchPlan>> Dispatch(string id, ClaimsPrincipal user, TicketLifecycle lifecycle, CancellationToken ct) =>
-        TypedResults.Ok(await lifecycle.DispatchPlanAsync(user.ToCaller(), id, ct));
+    private static async Task<Ok<DispatchPlan>> Dispatch(string id, Caller caller, TicketLifecycle lifecycle, CancellationToken ct) =>
+        TypedResults.Ok(await lifecycle.DispatchPlanAsync(caller, id, ct));
 
     /// <summary>
     /// Takes an action. 200 with the ticket once its orchestration applied it; 202 with a Location to poll when it has
@@ -40,26 +40,26 @@ public static class TicketActionFunctions
     /// </summary>
     private static async Task<Results<Ok<TicketView>, Accepted<ActionPending>>> Act(
         string id, string action, [FromBody] ActionInput? body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        HttpResponse response, ClaimsPrincipal user, TicketLifecycle lifecycle, CancellationToken ct)
+        HttpResponse response, Caller caller, TicketLifecycle lifecycle, CancellationToken ct)
     {
-        var result = await lifecycle.ActAsync(user.ToCaller(), id, action, body, idempotencyKey, ct);
+        var result = await lifecycle.ActAsync(caller, id, action, body, idempotencyKey, ct);
         if (result.Replayed) response.Headers["Idempotent-Replayed"] = "true";
-        return await AnswerAsync(user, id, result, lifecycle, ct);
+        return await AnswerAsync(caller, id, result, lifecycle, ct);
     }
 
     /// <summary>An action answered 202: 200 with the ticket once applied, its problem (409, 403, 400) if it was refused, 202 while pending.</summary>
     private static async Task<Results<Ok<TicketView>, Accepted<ActionPending>>> ActionStatus(
-        string id, string actionId, ClaimsPrincipal user, TicketLifecycle lifecycle, CancellationToken ct) =>
-        await AnswerAsync(user, id, await lifecycle.ActionStatusAsync(user.ToCaller(), id, actionId, ct), lifecycle, ct);
+        string id, string actionId, Caller caller, TicketLifecycle lifecycle, CancellationToken ct) =>
+        await AnswerAsync(caller, id, await lifecycle.ActionStatusAsync(caller, id, actionId, ct), lifecycle, ct);
 
     private static async Task<Results<Ok<TicketView>, Accepted<ActionPending>>> AnswerAsync(
-        ClaimsPrincipal user, string id, ActionOutcome result, TicketLifecycle lifecycle, CancellationToken ct)
+        Caller caller, string id, ActionOutcome result, TicketLifecycle lifecycle, CancellationToken ct)
     {
-        if (result.Ticket is { } ticket) return TypedResults.Ok(await lifecycle.ViewOfAsync(user.ToCaller(), ticket, ct));
+        if (result.Ticket is { } ticket) return TypedResults.Ok(await lifecycle.ViewOfAsync(caller, ticket, ct));
         var location = $"/api/tickets/{id}/actions/{Uri.EscapeDataString(result.ActionId)}";
         return TypedResults.Accepted(location, new ActionPending(result.ActionId, "pending", location));
     }
 
-    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> Timeline(string id, ClaimsPrincipal user, TicketLifecycle lifecycle, CancellationToken ct) =>
-        TypedResults.Ok(await lifecycle.TimelineAsync(user.ToCaller(), id, ct));
+    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> Timeline(string id, Caller caller, TicketLifecycle lifecycle, CancellationToken ct) =>
+        TypedResults.Ok(await lifecycle.TimelineAsync(caller, id, ct));
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ServerlessService.Core.Common;
@@ -21,9 +20,8 @@ public static class TicketFunctions
     /// <summary>201 with the ticket as GET shows it, SLA clocks included.</summary>
     private static async Task<Created<TicketView>> Submit(
         TicketInput body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpResponse response,
-        ClaimsPrincipal user, TicketService tickets, TicketLifecycle lifecycle, CancellationToken ct)
+        Caller caller, TicketService tickets, TicketLifecycle lifecycle, CancellationToken ct)
     {
-        var caller = user.ToCaller();
         var (ticket, replayed) = await tickets.SubmitAsync(caller, body, idempotencyKey, ct);
         if (replayed) response.Headers["Idempotent-Replayed"] = "true";
         return TypedResults.Created($"/api/tickets/{ticket.Id}", await lifecycle.ViewAsync(caller, ticket.Id, ct));
@@ -32,13 +30,13 @@ public static class TicketFunctions
     /// <summary>Newest first. slaState=warning|breached lists open tickets in SLA warning or breach: the escalations inbox.</summary>
     private static async Task<Ok<Paged<TicketSummary>>> List(
         string? status, string? customerId, string? engineerId, string? serialNumber, string? createdFrom, string? createdTo,
-        string? slaState, string? pageSize, string? continuationToken, ClaimsPrincipal user, TicketService tickets, CancellationToken ct)
+        string? slaState, string? pageSize, string? continuationToken, Caller caller, TicketService tickets, CancellationToken ct)
     {
         var filter = TicketFilter.Parse(status, customerId, engineerId, serialNumber, createdFrom, createdTo, slaState);
-        return TypedResults.Ok(await tickets.ListAsync(user.ToCaller(), filter, PageRequest.From(pageSize, continuationToken), ct));
+        return TypedResults.Ok(await tickets.ListAsync(caller, filter, PageRequest.From(pageSize, continuationToken), ct));
     }
 
     /// <summary>The ticket with its lifecycle version and SLA clocks (target, due, elapsed, remaining, state).</summary>
-    private static async Task<Ok<TicketView>> Get(string id, ClaimsPrincipal user, TicketLifecycle lifecycle, CancellationToken ct) =>
-        TypedResults.Ok(await lifecycle.ViewAsync(user.ToCaller(), id, ct));
+    private static async Task<Ok<TicketView>> Get(string id, Caller caller, TicketLifecycle lifecycle, CancellationToken ct) =>
+        TypedResults.Ok(await lifecycle.ViewAsync(caller, id, ct));
 }
