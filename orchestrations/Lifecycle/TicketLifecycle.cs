@@ -26,10 +26,6 @@ public sealed class TicketLifecycle(
     EngineClient engine, TicketRecords records, TicketIndex index, DefinitionStore definitions, SlaService sla, IEngineerStore engineers,
     RobotClient robots, IPhotoStore photos, IOptions<LifecycleOptions> options, TimeProvider clock)
 {
-    /// <summary>An intake start is refused for any instance id already known to the engine: a duplicate start is detected.</summary>
-    private static readonly IReadOnlyList<string> AnyStatus =
-        ["Running", "Completed", "ContinuedAsNew", "Failed", "Canceled", "Terminated", "Pending", "Suspended"];
-
     /// <summary>False when the ticket's orchestration exists already (nothing is scheduled then).</summary>
     public async Task<bool> StartAsync(Ticket ticket, CancellationToken ct)
     {
@@ -48,20 +44,7 @@ public sealed class TicketLifecycle(
             return false;
         }
         await index.SyncAsync(first.Data.Summary(), [], ct);
-        return await ScheduleAsync(TicketRun.New(ticket, definition.Version, policy), ct);
-    }
-
-    private async Task<bool> ScheduleAsync(TicketRun run, CancellationToken ct)
-    {
-        try
-        {
-            await engine.Current.ScheduleNewOrchestrationInstanceAsync(TicketOrchestrator.Name, run, new StartOrchestrationOptions(run.Ticket.Id) { DedupeStatuses = AnyStatus }, ct);
-            return true;
-        }
-        catch (OrchestrationAlreadyExistsException)
-        {
-            return false;
-        }
+        return await engine.StartTicketAsync(TicketRun.New(ticket, definition.Version, policy), ct);
     }
 
     /// <summary>Starts the orchestration of an intake record whose start was lost (the process died in between); its SLA policy is found again by id.</summary>
@@ -69,7 +52,7 @@ public sealed class TicketLifecycle(
     {
         if (await engine.Current.GetInstanceAsync(intake.Ticket.Id, ct) is not null) return;
         var policy = intake.Ticket.Sla?.PolicyId is { } id ? ctx.Policies.FirstOrDefault(p => p.Id == id) : null;
-        await ScheduleAsync(TicketRun.New(intake.Ticket, intake.Version, policy), ct);
+        await engine.StartTicketAsync(TicketRun.New(intake.Ticket, intake.Version, policy), ct);
     }
 
     /// <summary>

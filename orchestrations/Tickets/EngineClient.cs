@@ -1,3 +1,5 @@
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace ServerlessService.Orchestrations.Tickets;
@@ -17,4 +19,22 @@ public sealed class EngineClient
     public bool Ready => _client is not null;
 
     public void Use(DurableTaskClient client) => _client = client;
+
+    /// <summary>Any instance the engine knows of refuses the start: a ticket is never started twice.</summary>
+    private static readonly IReadOnlyList<string> AnyStatus =
+        ["Running", "Completed", "ContinuedAsNew", "Failed", "Canceled", "Terminated", "Pending", "Suspended"];
+
+    /// <summary>Starts the ticket's orchestration (instance id = ticket id); false when one already exists (a duplicate start).</summary>
+    public async Task<bool> StartTicketAsync(TicketRun run, CancellationToken ct)
+    {
+        try
+        {
+            await Current.ScheduleNewOrchestrationInstanceAsync(TicketOrchestrator.Name, run, new StartOrchestrationOptions(run.Ticket.Id) { DedupeStatuses = AnyStatus }, ct);
+            return true;
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            return false;
+        }
+    }
 }

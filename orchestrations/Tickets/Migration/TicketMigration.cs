@@ -29,11 +29,7 @@ public sealed class TicketMigration(
     private const string MarkerRow = "previous-release";
     private const int Parallelism = 8;
 
-    /// <summary>Any instance the engine knows of refuses the start: a ticket is never started twice.</summary>
-    private static readonly IReadOnlyList<string> AnyStatus =
-        ["Running", "Completed", "ContinuedAsNew", "Failed", "Canceled", "Terminated", "Pending", "Suspended"];
-
-    private readonly TableClient _settings = account.Table("Settings");
+    private readonly TableClient _settings = account.Table(TableNames.Settings);
 
     public async Task<MigrationResult> RunAsync(CancellationToken ct)
     {
@@ -75,15 +71,6 @@ public sealed class TicketMigration(
             await index.SyncAsync(m.Record.Ticket.Summary(), m.StaleIndex, ct);
             await records.TryAddFirstAsync(m.Record, ct);
         }
-        if (m.Run is null) return false;
-        try
-        {
-            await engine.Current.ScheduleNewOrchestrationInstanceAsync(TicketOrchestrator.Name, m.Run, new StartOrchestrationOptions(id) { DedupeStatuses = AnyStatus }, ct);
-            return true;
-        }
-        catch (OrchestrationAlreadyExistsException)
-        {
-            return false;
-        }
+        return m.Run is not null && await engine.StartTicketAsync(m.Run, ct);
     }
 }
