@@ -1,7 +1,8 @@
 namespace ServerlessService.Bench;
 
+/// <param name="NoWorker">Intake only: the engine takes no work items, to see what intake costs without the workflows running beside it.</param>
 /// <param name="PollingMs">The engine's MaxQueuePollingInterval for the app and the bare engine (engine mode).</param>
-public sealed record BenchOptions(string Mode, int Tickets, int Concurrency, int Transitions, int Instances, int Timers, int Engineers, int Decisions, int PollingMs)
+public sealed record BenchOptions(string Mode, int Tickets, int Concurrency, int Transitions, int Instances, int Timers, int Engineers, int Decisions, int PollingMs, bool NoWorker)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -12,6 +13,6 @@ public sealed record BenchOptions(string Mode, int Tickets, int Concurrency, int
         }
         var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "intake";
         return new BenchOptions(mode, Get("--tickets", 1000), Get("--concurrency", 8), Get("--transitions", 2000), Get("--instances", 64), Get("--timers", 300),
-            Get("--engineers", 10_000), Get("--decisions", 1000), Get("--polling-ms", 1000));
+            Get("--engineers", 10_000), Get("--decisions", 1000), Get("--polling-ms", 1000), args.Contains("--no-worker"));
     }
 }

@@ -16,7 +16,7 @@ public static class IntakeBenchmark
     {
         await using var azurite = await Azurite.StartAsync();
         await using var app = await RunningApp.StartAsync(azurite.ConnectionString, RunningApp.NewPrefix(),
-            new Dictionary<string, string?> { ["OtpOptions:PerClientPermitLimit"] = "100000" });
+            new Dictionary<string, string?> { ["OtpOptions:PerClientPermitLimit"] = "100000", ["EngineOptions:RunWorker"] = (!o.NoWorker).ToString() });
         using var http = app.Client();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await LoginAsync(http));
         var customerId = await PostAsync(http, "/api/customers", new { name = "Bench 客户", phone = "+8613800138999", tier = "standard",
@@ -32,7 +32,7 @@ public static class IntakeBenchmark
         var json = JsonSerializer.Serialize(body) + new string(' ', 600);
 
         Console.WriteLine();
-        Console.WriteLine($"Tickets: {o.Tickets} per row, machine: {Environment.ProcessorCount} cores");
+        Console.WriteLine($"Tickets: {o.Tickets} per row, workflows {(o.NoWorker ? "NOT run (--no-worker)" : "running")}, machine: {Environment.ProcessorCount} cores");
         Console.WriteLine("| operation                          |  clients |      n |   ops/s   | p50 (ms) | p99 (ms) |");
         Console.WriteLine("|------------------------------------|----------|--------|-----------|----------|----------|");
         var ratios = new List<string>();
@@ -41,8 +41,8 @@ public static class IntakeBenchmark
             var viaHttp = await Measure.RunAsync("POST /api/tickets (HTTP, app)", o.Tickets, clients, _ => PostAsync(http, "/api/tickets", body, "id"));
             var raw = await Measure.RunAsync("raw TableClient.AddEntity", o.Tickets, clients, i =>
                 table.AddEntityAsync(new TableEntity("tkt-" + Guid.NewGuid().ToString("N"), "ticket") { ["Json"] = json }));
-            Console.WriteLine(viaHttp.ToString().Replace(" | " + viaHttp.Count, $" | {clients,8} | {viaHttp.Count}"));
-            Console.WriteLine(raw.ToString().Replace(" | " + raw.Count, $" | {clients,8} | {raw.Count}"));
+            Console.WriteLine(viaHttp.WithClients(clients));
+            Console.WriteLine(raw.WithClients(clients));
             ratios.Add($"{clients} clients: {viaHttp.PerSecond / raw.PerSecond:F2} ×");
         }
         Console.WriteLine("Intake throughput against raw single-row inserts: " + string.Join(", ", ratios) +

@@ -5,6 +5,7 @@ namespace ServerlessService.Bench;
 public sealed record Result(string Name, int Count, double Seconds, double P50Ms, double P99Ms)
 {
     public double PerSecond => Count / Seconds;
+    public string WithClients(int clients) => $"| {Name,-34} | {clients,8} | {Count,6} | {PerSecond,9:F1} | {P50Ms,8:F2} | {P99Ms,8:F2} |";
     public override string ToString() => $"| {Name,-34} | {Count,6} | {PerSecond,9:F1} | {P50Ms,8:F2} | {P99Ms,8:F2} |";
 }
 
