@@ -74,7 +74,9 @@ public sealed class PortalTests(PortalFixture portal)
         await Assertions.Expect(page.Locator(".status")).ToHaveTextAsync("已受理");
         await Assertions.Expect(page.Locator(".photo-count")).ToHaveTextAsync("照片 1 张");
         await Assertions.Expect(page.Locator(".photos img")).ToHaveAttributeAsync("alt", "故障");
-        await Assertions.Expect(page.Locator(".timeline li").First).ToContainTextAsync("已受理");
+        // The first timeline line is written by the ticket's workflow (its first step), which the page picks up on its
+        // next refresh (every 10 s): on a busy machine that is later than Playwright's 5 s default.
+        await Assertions.Expect(page.Locator(".timeline li").First).ToContainTextAsync("已受理", new() { Timeout = 25_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.Screenshots, "ticket-detail-zh.png"), FullPage = true });
         var id = Regex.Match(page.Url, "tkt-[0-9a-f]{32}").Value;
         var photos = await admin.GetFromJsonAsync<JsonArray>($"/api/tickets/{id}/photos", TestContext.Current.CancellationToken);
