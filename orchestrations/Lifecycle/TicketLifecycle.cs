@@ -81,7 +81,8 @@ public sealed class TicketLifecycle(
         var input = kind.Validate(body ?? new ActionInput());
         var current = await FindAsync(caller, id, ct);
         var actionId = key ?? Ids.New("act");
-        var ev = new TicketEvent(EventId(caller, actionId), TicketEvent.ActionKind, action, input, caller, IdempotencyKeys.Fingerprint(new { action, input }));
+        var ev = new TicketEvent(EventId(caller, actionId), TicketEvent.ActionKind, action, input, caller, IdempotencyKeys.Fingerprint(new { action, input }),
+            clock.GetUtcNow());
         if (key is not null && await records.GetEventAsync(id, ev.Id, ct) is { } seen)
         {
             if (seen.Fingerprint != ev.Fingerprint)
@@ -92,7 +93,7 @@ public sealed class TicketLifecycle(
         if (input.SignaturePhotoId is { } signature) await RequireSignatureAsync(id, signature, ct);
         // The same decision the orchestration will take, on the read model: refusals answer at once.
         var ctx = await ContextAsync(await definitions.GetAsync(current.Version, ct), ct);
-        TicketEngine.Act(new TicketState(current.Ticket, current.Version, TicketState.NoTimers), kind, input, caller, ctx with { Now = clock.GetUtcNow() });
+        TicketEngine.Act(new TicketState(current.Ticket, current.Version, TicketState.NoTimers), kind, input, caller, ctx with { Now = ev.At!.Value });
         await RequireStartedAsync(current, ctx, ct);
         await engine.Current.RaiseEventAsync(id, TicketEvent.Name, ev, ct);
         return await AwaitAsync(id, ev.Id, actionId, ct);

@@ -59,6 +59,8 @@ public sealed class TicketOrchestrator : TaskOrchestrator<TicketRun, TicketRun>
         await session.DrainAsync();
         timerCancel.Cancel();
         context.SetCustomStatus(run.Status());
+        // A new generation has no history to replay: it takes the current rules.
+        run.CauseTime = true;
         context.ContinueAsNew(run, preserveUnprocessedEvents: true);
         return run;
     }

@@ -27,18 +27,26 @@ public sealed class TicketRun
     public long Seq { get; set; }
     public long Step { get; set; }
     public long EffectSeq { get; set; }
+    /// <summary>The time of the last step projected; the next step is never earlier.</summary>
+    public DateTimeOffset LastStepAt { get; set; }
+    /// <summary>
+    /// Steps take their cause's time (timer due, action accepted, dispatch decided), not the engine's clock. False only
+    /// for runs started before this rule, until their next generation (ContinueAsNew turns it on).
+    /// </summary>
+    public bool CauseTime { get; set; }
     public string Epoch { get; init; } = "";
     public Dictionary<string, DateTimeOffset> Timers { get; init; } = new(StringComparer.Ordinal);
     public List<DelayedEffect> Delayed { get; init; } = [];
     public List<string> Applied { get; init; } = [];
     public List<FailedEffect> Failed { get; init; } = [];
 
-    public static TicketRun New(Ticket ticket, int version, SlaPolicy? policy) => new() { Ticket = ticket, Version = version, Policy = policy };
+    public static TicketRun New(Ticket ticket, int version, SlaPolicy? policy) =>
+        new() { Ticket = ticket, Version = version, Policy = policy, CauseTime = true };
 
     /// <summary>A run that takes a ticket over as it stands in the read model; its timers are armed on the first step.</summary>
     /// <paramref name="epoch"/> keeps its effect ids apart from those of the run it replaces (they key SMS).
     public static TicketRun Adopt(Ticket ticket, int version, long seq, long step, string epoch) =>
-        new() { Ticket = ticket, Version = version, Started = true, Resume = true, Seq = seq, Step = step, Epoch = epoch + "." };
+        new() { Ticket = ticket, Version = version, Started = true, Resume = true, Seq = seq, Step = step, Epoch = epoch + ".", CauseTime = true };
 
     public TicketState State => new(Ticket, Version, Timers);
 
@@ -53,8 +61,12 @@ public sealed record TicketRunStatus(
 {
 }
 
-/// <summary>An event raised on a ticket's orchestration: an API action (with its caller), or an operator's retry of failed effects.</summary>
-public sealed record TicketEvent(string Id, string Kind, string? Action = null, ActionInput? Input = null, Caller? Caller = null, string? Fingerprint = null)
+/// <summary>
+/// An event raised on a ticket's orchestration: an API action (with its caller), or an operator's retry of failed
+/// effects. At is when the API accepted it: the step's time (events raised before it existed take the engine's clock).
+/// </summary>
+public sealed record TicketEvent(string Id, string Kind, string? Action = null, ActionInput? Input = null, Caller? Caller = null, string? Fingerprint = null,
+    DateTimeOffset? At = null)
 {
     public const string Name = "ticket-event";
     public const string ActionKind = "action";

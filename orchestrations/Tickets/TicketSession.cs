@@ -11,7 +11,12 @@ namespace ServerlessService.Orchestrations.Tickets;
 
 /// <summary>
 /// One run of a ticket orchestration: applies steps decided by <see cref="TicketEngine"/> and carries out their
-/// effects as activities. Deterministic: time is the orchestration's clock, data comes from activities.
+/// effects as activities. Deterministic, also across a crash: a step's time comes from what caused it (a timer's due
+/// time, the time the API accepted the action, the dispatch decision's time), never from when the engine got round to
+/// it, so a work item the engine runs again after a crash decides exactly what the lost attempt decided, and the
+/// activities that attempt had already started (projection, SMS) wrote the same step under the same keys. Runs
+/// started before this rule (<see cref="TicketRun.CauseTime"/> false) keep the engine's clock until their next
+/// generation, so their histories replay unchanged.
 /// </summary>
 internal sealed class TicketSession(TaskOrchestrationContext ctx, TicketRun run)
 {
@@ -46,7 +51,7 @@ internal sealed class TicketSession(TaskOrchestrationContext ctx, TicketRun run)
 
     public async Task OnEventAsync(TicketEvent ev)
     {
-        _now = ctx.CurrentUtcDateTime;
+        _now = StepTime(ev.At);
         if (run.Applied.Contains(ev.Id)) return;
         if (ev.Kind == TicketEvent.RetryKind)
         {
@@ -78,10 +83,10 @@ internal sealed class TicketSession(TaskOrchestrationContext ctx, TicketRun run)
         await CommitAsync(step, new EventOutcome(ev.Id, ev.Fingerprint ?? "", refusal is null, refusal, run.Step + 1));
     }
 
-    /// <summary>The timer for <paramref name="due"/> fired: held-back effects go out, then each due timer fires (a timer can fire a little early: its due time counts as now).</summary>
+    /// <summary>The timer for <paramref name="due"/> fired: held-back effects go out, then each timer due by then fires, at its due time however late the engine is.</summary>
     public async Task OnTimeAsync(DateTimeOffset due)
     {
-        _now = ctx.CurrentUtcDateTime > due ? ctx.CurrentUtcDateTime : due;
+        _now = run.CauseTime ? StepTime(due) : EngineTime(due);
         var ready = run.Delayed.Where(d => d.Due <= _now).ToList();
         run.Delayed.RemoveAll(d => d.Due <= _now);
         if (ready.Count > 0) await RunEffectsAsync(ready.Select(d => (d.Id, d.Effect)).ToList());
@@ -101,16 +106,28 @@ internal sealed class TicketSession(TaskOrchestrationContext ctx, TicketRun run)
         return dues.Count == 0 ? null : dues.Min();
     }
 
+    /// <summary>A step's time: its cause's time (the engine's clock when the cause has none), never before the previous step.</summary>
+    private DateTimeOffset StepTime(DateTimeOffset? cause)
+    {
+        if (!run.CauseTime) return EngineTime(null);
+        var at = cause ?? ctx.CurrentUtcDateTime;
+        return at > run.LastStepAt ? at : run.LastStepAt;
+    }
+
+    /// <summary>The rule of runs from before cause time: the engine's clock, or the timer's due time when it fired early.</summary>
+    private DateTimeOffset EngineTime(DateTimeOffset? due) => due > ctx.CurrentUtcDateTime ? due.Value : ctx.CurrentUtcDateTime;
+
+    /// <summary>The step context at the step's time; reloaded by step time too, so a repeated work item reloads exactly when the lost one did.</summary>
     private async Task<StepContext> ContextAsync()
     {
-        var now = ctx.CurrentUtcDateTime;
-        if (_data is null || now - _loadedAt > ContextFreshFor)
+        var clock = run.CauseTime ? _now : ctx.CurrentUtcDateTime;
+        if (_data is null || clock - _loadedAt > ContextFreshFor)
         {
             _data = await ctx.CallActivityAsync<StepContextData>(StepContextActivity.Name, run.Version, Retry());
             _calendars = _data.BuildCalendars();
-            _loadedAt = now;
+            _loadedAt = clock;
         }
-        return _data.At(_now == default ? now : _now, _calendars);
+        return _data.At(_now, _calendars);
     }
 
     /// <summary>Applies a step: timers, then the projection (ticket, timeline, event outcome, queued messages), then its effects.</summary>
@@ -133,6 +150,7 @@ internal sealed class TicketSession(TaskOrchestrationContext ctx, TicketRun run)
     private Task ProjectAsync(IReadOnlyList<HistoryEntry> history, IReadOnlyList<string> stale, EventOutcome? outcome, IReadOnlyList<MessageStatus> messages)
     {
         run.Step++;
+        run.LastStepAt = _now;
         var p = new Projection(Id, run.Ticket, run.Version, run.Step, history, stale, outcome is null ? null : outcome with { Step = run.Step }, messages);
         return ctx.CallActivityAsync<bool>(ProjectionActivity.Name, p, Retry());
     }
@@ -151,7 +169,7 @@ internal sealed class TicketSession(TaskOrchestrationContext ctx, TicketRun run)
         var task = await any;
         _inflight.Remove(task);
         var done = await task;
-        _now = ctx.CurrentUtcDateTime;
+        _now = StepTime(done.Decision?.At);
         if (done.Error is not null) await RecordFailuresAsync([new FailedEffect(done.Id, done.Effect, done.Error, _now)]);
         else if (done.Decision is { } decision) await ApplyDispatchAsync(decision);
     }

@@ -45,11 +45,12 @@ public sealed class KillAndRestartTests(AzuriteFixture azurite)
         var admin = await new Api(second.Client()).AsStaffAsync();
         foreach (var id in ids)
             await EventuallyAsync(() => TimelineAsync(admin, id), t => t.Kind("sla-breach").Any(), TimeSpan.FromSeconds(60));
-        // Long enough for messages the killed process held invisible to surface again as duplicates.
+        // Every ticket's warning and breach SMS, however long the restarted app takes to send them…
+        await EventuallyAsync(() => InboxAsync(admin), inbox => numbers.All(n => inbox.Count(b => b.Contains(n + "（")) >= 2), TimeSpan.FromSeconds(60));
+        // …then long enough for messages the killed process held invisible to surface again as duplicates.
         await Task.Delay(6000, TestContext.Current.CancellationToken);
 
-        var inbox = (await admin.GetAsync("/api/dev/sms?to=" + Uri.EscapeDataString(SupervisorPhone) + "&max=100")).AssertStatus(HttpStatusCode.OK)
-            .Json!.AsArray().Select(m => m!["body"]!.GetValue<string>()).ToList();
+        var inbox = await InboxAsync(admin);
         for (var i = 0; i < Tickets; i++)
         {
             var timeline = await TimelineAsync(admin, ids[i]);
@@ -61,6 +62,10 @@ public sealed class KillAndRestartTests(AzuriteFixture azurite)
             Assert.Equal(2, mine.Count);
         }
     }
+
+    private static async Task<List<string>> InboxAsync(Api admin) =>
+        (await admin.GetAsync("/api/dev/sms?to=" + Uri.EscapeDataString(SupervisorPhone) + "&max=100")).AssertStatus(HttpStatusCode.OK)
+            .Json!.AsArray().Select(m => m!["body"]!.GetValue<string>()).ToList();
 
     private async Task<int> WarningsFiredAsync(string prefix)
     {
