@@ -16,6 +16,9 @@ public sealed class TicketFunctions(IServiceProvider services)
     public static Task<TicketRun> Ticket([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new TicketOrchestrator().RunAsync(context, context.GetInput<TicketRun>()!);
 
+    [Function(StepActivity.Name)]
+    public Task<StepDone> ApplyStep([ActivityTrigger] StepWork input, FunctionContext fc) => Run<StepDone>(StepActivity.Name, input, fc);
+
     [Function(ProjectionActivity.Name)]
     public Task<bool> ProjectTicket([ActivityTrigger] Projection input, FunctionContext fc) => Run<bool>(ProjectionActivity.Name, input, fc);
 

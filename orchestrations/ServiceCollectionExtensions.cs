@@ -22,6 +22,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IEffectHandler, CapacityHandler>();
         services.AddSingleton<IEffectHandler, EngineerLinkHandler>();
         services.AddSingleton<MessageRenderer>();
+        services.AddSingleton<EffectRunner>();
+        services.AddTransient<ProjectionActivity>();
+        services.AddTransient<DispatchActivity>();
         services.AddSingleton<ITicketStore, WorkflowTicketStore>();
         return services;
     }

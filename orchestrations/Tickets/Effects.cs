@@ -23,17 +23,31 @@ public static class EffectKinds
     public const string Dispatch = "dispatch";
 }
 
+/// <summary>Runs an effect with its handler, then marks the ticket's message row sent.</summary>
+public sealed class EffectRunner(IEnumerable<IEffectHandler> handlers, TicketRecords records, TimeProvider clock)
+{
+    private readonly Dictionary<string, IEffectHandler> _handlers = handlers.ToDictionary(h => h.Kind);
+
+    public async Task RunAsync(EffectWork work, CancellationToken ct)
+    {
+        var handler = _handlers.TryGetValue(work.Kind, out var h) ? h : throw new InvalidOperationException($"No handler for effect kind '{work.Kind}'.");
+        await handler.HandleAsync(work, ct);
+        if (MessageStatus.IsMessage(work.Kind))
+            await records.MarkMessageAsync(work.TicketId, work.EffectId, MessageStatus.Sent, null, clock.GetUtcNow(), ct);
+    }
+}
+
 /// <summary>
-/// The activity around an effect handler: runs it, then marks the ticket's message row sent. One activity name per
-/// effect kind, so the engine's history and the ops list say which effect ran or failed.
+/// One effect as its own activity: an effect that failed inside its step's activity (retried here with the usual
+/// retries), a robot message (an outside HTTP call, kept out of the step), and every effect of runs from before
+/// steps ran as one activity. One activity name per effect kind, so the engine's history and the ops list say which
+/// effect ran or failed.
 /// </summary>
-public sealed class EffectActivity(IEffectHandler handler, TicketRecords records, TimeProvider clock) : TaskActivity<EffectWork, bool>
+public sealed class EffectActivity(EffectRunner runner) : TaskActivity<EffectWork, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, EffectWork work)
     {
-        await handler.HandleAsync(work, CancellationToken.None);
-        if (MessageStatus.IsMessage(work.Kind))
-            await records.MarkMessageAsync(work.TicketId, work.EffectId, MessageStatus.Sent, null, clock.GetUtcNow(), CancellationToken.None);
+        await runner.RunAsync(work, CancellationToken.None);
         return true;
     }
 }

@@ -61,6 +61,7 @@ public sealed class TicketOrchestrator : TaskOrchestrator<TicketRun, TicketRun>
         context.SetCustomStatus(run.Status());
         // A new generation has no history to replay: it takes the current rules.
         run.CauseTime = true;
+        run.StepInOneActivity = true;
         context.ContinueAsNew(run, preserveUnprocessedEvents: true);
         return run;
     }

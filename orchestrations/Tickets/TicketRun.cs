@@ -34,6 +34,11 @@ public sealed class TicketRun
     /// for runs started before this rule, until their next generation (ContinueAsNew turns it on).
     /// </summary>
     public bool CauseTime { get; set; }
+    /// <summary>
+    /// A step's projection and effects run as one activity (<see cref="StepActivity"/>). False only for runs started
+    /// before, until their next generation: they keep one activity for the projection and one per effect.
+    /// </summary>
+    public bool StepInOneActivity { get; set; }
     public string Epoch { get; init; } = "";
     public Dictionary<string, DateTimeOffset> Timers { get; init; } = new(StringComparer.Ordinal);
     public List<DelayedEffect> Delayed { get; init; } = [];
@@ -41,12 +46,12 @@ public sealed class TicketRun
     public List<FailedEffect> Failed { get; init; } = [];
 
     public static TicketRun New(Ticket ticket, int version, SlaPolicy? policy) =>
-        new() { Ticket = ticket, Version = version, Policy = policy, CauseTime = true };
+        new() { Ticket = ticket, Version = version, Policy = policy, CauseTime = true, StepInOneActivity = true };
 
     /// <summary>A run that takes a ticket over as it stands in the read model; its timers are armed on the first step.</summary>
     /// <paramref name="epoch"/> keeps its effect ids apart from those of the run it replaces (they key SMS).
     public static TicketRun Adopt(Ticket ticket, int version, long seq, long step, string epoch) =>
-        new() { Ticket = ticket, Version = version, Started = true, Resume = true, Seq = seq, Step = step, Epoch = epoch + ".", CauseTime = true };
+        new() { Ticket = ticket, Version = version, Started = true, Resume = true, Seq = seq, Step = step, Epoch = epoch + ".", CauseTime = true, StepInOneActivity = true };
 
     public TicketState State => new(Ticket, Version, Timers);
 

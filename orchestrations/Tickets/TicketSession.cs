@@ -141,18 +141,37 @@ internal sealed class TicketSession(TaskOrchestrationContext ctx, TicketRun run)
             .SelectMany(e => e.Payload["stale"]?.AsArray().Select(s => (string)s!) ?? []).Distinct().ToList();
         var effects = step.Effects.Where(e => e.Kind != EffectKinds.IndexSync).Select(e => ($"{Id}.{run.Epoch}{++run.EffectSeq}", e)).ToList();
         var messages = effects.Where(e => MessageStatus.IsMessage(e.Item2.Kind)).Select(e => MessageStatus.Of(e.Item1, e.Item2, _now)).ToList();
-        await ProjectAsync(history, stale, outcome, messages);
+        var projection = NextProjection(history, stale, outcome, messages);
         var later = effects.Where(e => e.Item2.NotBefore > _now).ToList();
         run.Delayed.AddRange(later.Select(e => new DelayedEffect(e.Item1, e.Item2, e.Item2.NotBefore!.Value)));
-        await RunEffectsAsync(effects.Except(later).ToList());
+        var now = effects.Except(later).ToList();
+        if (!run.StepInOneActivity)
+        {
+            await ctx.CallActivityAsync<bool>(ProjectionActivity.Name, projection, Retry());
+            await RunEffectsAsync(now);
+            return;
+        }
+        // Robot messages call out over HTTP and may be slow: they run beside the ticket, not inside its step.
+        var inline = now.Where(e => e.Item2.Kind != RobotHandler.KindName).ToList();
+        var dispatch = inline.FirstOrDefault(e => e.Item2.Kind == EffectKinds.Dispatch);
+        var work = new StepWork(projection, inline.Where(e => e.Item2.Kind != EffectKinds.Dispatch).Select(e => new EffectWork(Id, e.Item1, e.Item2.Kind, e.Item2.Payload)).ToList(),
+            dispatch.Item2 is null ? null : new DispatchWork(Id, run.Ticket), dispatch.Item1);
+        var done = await ctx.CallActivityAsync<StepDone>(StepActivity.Name, work, Retry());
+        await RunEffectsAsync(now.Except(inline).ToList());
+        // An effect that failed once inside the step is retried on its own, with the usual retries.
+        await RunEffectsAsync(inline.Where(e => done.Failed.Any(f => f.EffectId == e.Item1)).ToList());
+        if (done.Decision is { } decision)
+        {
+            _now = StepTime(decision.At);
+            await ApplyDispatchAsync(decision);
+        }
     }
 
-    private Task ProjectAsync(IReadOnlyList<HistoryEntry> history, IReadOnlyList<string> stale, EventOutcome? outcome, IReadOnlyList<MessageStatus> messages)
+    private Projection NextProjection(IReadOnlyList<HistoryEntry> history, IReadOnlyList<string> stale, EventOutcome? outcome, IReadOnlyList<MessageStatus> messages)
     {
         run.Step++;
         run.LastStepAt = _now;
-        var p = new Projection(Id, run.Ticket, run.Version, run.Step, history, stale, outcome is null ? null : outcome with { Step = run.Step }, messages);
-        return ctx.CallActivityAsync<bool>(ProjectionActivity.Name, p, Retry());
+        return new Projection(Id, run.Ticket, run.Version, run.Step, history, stale, outcome is null ? null : outcome with { Step = run.Step }, messages);
     }
 
     /// <summary>Effects whose activities are running; the orchestration takes the next event meanwhile.</summary>
@@ -222,7 +241,7 @@ internal sealed class TicketSession(TaskOrchestrationContext ctx, TicketRun run)
             new JsonObject { ["effect"] = f.Effect.Kind, ["effectId"] = f.Id })).ToList();
         var messages = failures.Where(f => MessageStatus.IsMessage(f.Effect.Kind))
             .Select(f => MessageStatus.Of(f.Id, f.Effect, _now) with { Status = MessageStatus.Failed, LastError = f.Error }).ToList();
-        await ProjectAsync(history, [], null, messages);
+        await ctx.CallActivityAsync<bool>(ProjectionActivity.Name, NextProjection(history, [], null, messages), Retry());
     }
 
     private TaskOptions Retry()

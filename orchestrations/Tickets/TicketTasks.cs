@@ -18,15 +18,17 @@ public static class TicketTasks
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such orchestrator."),
     };
 
-    /// <summary>Activity names: the projection, the step context, dispatch, and one per effect kind.</summary>
+    /// <summary>Activity names: the step, the projection, the step context, dispatch, and one per effect kind.</summary>
     public static IReadOnlyList<string> Activities(IServiceProvider sp) =>
-        [ProjectionActivity.Name, StepContextActivity.Name, DispatchActivity.Name, .. sp.GetServices<IEffectHandler>().Select(h => h.Kind)];
+        [StepActivity.Name, ProjectionActivity.Name, StepContextActivity.Name, DispatchActivity.Name, .. sp.GetServices<IEffectHandler>().Select(h => h.Kind)];
 
     public static ITaskActivity CreateActivity(IServiceProvider sp, string name) => name switch
     {
+        StepActivity.Name => ActivatorUtilities.CreateInstance<StepActivity>(sp),
         ProjectionActivity.Name => ActivatorUtilities.CreateInstance<ProjectionActivity>(sp),
         StepContextActivity.Name => ActivatorUtilities.CreateInstance<StepContextActivity>(sp),
         DispatchActivity.Name => ActivatorUtilities.CreateInstance<DispatchActivity>(sp),
-        _ => ActivatorUtilities.CreateInstance<EffectActivity>(sp, sp.GetServices<IEffectHandler>().Single(h => h.Kind == name)),
+        _ when sp.GetServices<IEffectHandler>().Any(h => h.Kind == name) => ActivatorUtilities.CreateInstance<EffectActivity>(sp),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such activity."),
     };
 }
