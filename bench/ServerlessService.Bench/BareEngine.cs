@@ -64,11 +64,15 @@ public sealed class BareEngine : IAsyncDisposable
         }
     }
 
-    /// <summary>One durable timer; when the orchestration first runs past it, how late that was is recorded.</summary>
-    public sealed class Sleeper : TaskOrchestrator<DateTime, bool>
+    /// <summary>
+    /// One durable timer, due the given number of seconds after the orchestration first runs (so a slow start is not
+    /// counted as timer lateness); when the orchestration first runs past it, how late that was is recorded.
+    /// </summary>
+    public sealed class Sleeper : TaskOrchestrator<double, bool>
     {
-        public override async Task<bool> RunAsync(TaskOrchestrationContext context, DateTime due)
+        public override async Task<bool> RunAsync(TaskOrchestrationContext context, double seconds)
         {
+            var due = context.CurrentUtcDateTime.AddSeconds(seconds);
             await context.CreateTimer(due, CancellationToken.None);
             if (!context.IsReplaying) TimerLateness.Add((DateTime.UtcNow - due).TotalMilliseconds);
             return true;

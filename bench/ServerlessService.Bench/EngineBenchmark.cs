@@ -57,7 +57,8 @@ public static class EngineBenchmark
         var events = await OwnedAsync("events at saturation (bare engine)", o.Transitions, o.Concurrency, echo.Length, Ping);
 
         var idle = await TimersAsync(bare, o.Timers, load: null);
-        var loaded = await TimersAsync(bare, o.Timers, load: ct => LoadAsync(tickets.Length, o.Concurrency, Assign, ct));
+        var paced = await TimersAsync(bare, o.Timers, load: ct => PacedLoadAsync(5, tickets.Length, Assign, ct), "timer lateness, 5 actions/s");
+        var loaded = await TimersAsync(bare, o.Timers, load: ct => LoadAsync(tickets.Length, o.Concurrency, Assign, ct), "timer lateness, saturated");
 
         Console.WriteLine();
         Console.WriteLine($"Tickets/instances: {o.Instances}, concurrency: {o.Concurrency}, queue polling ≤ {o.PollingMs} ms, machine: {Environment.ProcessorCount} cores");
@@ -67,6 +68,7 @@ public static class EngineBenchmark
         Console.WriteLine(actions.Result + $" {actions.Late} answered 202");
         Console.WriteLine(events.Result);
         Console.WriteLine(idle);
+        Console.WriteLine(paced);
         Console.WriteLine(loaded);
         Console.WriteLine($"Actions/s at saturation are {actions.Result.PerSecond / events.Result.PerSecond:F2} × the bare engine's events/s.");
     }
@@ -119,21 +121,35 @@ public static class EngineBenchmark
         }));
     }
 
-    /// <summary>Timers due 3–15 s from now, spread evenly; lateness as the orchestration observed it.</summary>
-    private static async Task<Result> TimersAsync(BareEngine bare, int count, Func<CancellationToken, Task>? load)
+    /// <summary>Open loop at a fixed rate, round robin over the tickets, until cancelled.</summary>
+    private static async Task PacedLoadAsync(int rate, int tickets, Func<int, Task<bool>> assign, CancellationToken ct)
+    {
+        var running = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; !ct.IsCancellationRequested; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            if (clock.Elapsed < due) await Task.Delay(due - clock.Elapsed, CancellationToken.None);
+            running.Add(assign(i % tickets));
+        }
+        await Task.WhenAll(running);
+    }
+
+    /// <summary>Timers due 3–15 s after their orchestration starts, spread evenly; lateness as the orchestration observed it.</summary>
+    private static async Task<Result> TimersAsync(BareEngine bare, int count, Func<CancellationToken, Task>? load, string name = "timer lateness, idle")
     {
         BareEngine.TimerLateness.Clear();
         using var stop = new CancellationTokenSource();
         var loading = load?.Invoke(stop.Token) ?? Task.CompletedTask;
         var start = DateTime.UtcNow;
         for (var i = 0; i < count; i++)
-            await bare.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BareEngine.Sleeper), start.AddSeconds(3 + 12.0 * i / count));
+            await bare.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BareEngine.Sleeper), 3 + 12.0 * i / count);
         var until = DateTime.UtcNow.AddSeconds(60);
         while (BareEngine.TimerLateness.Count < count && DateTime.UtcNow < until) await Task.Delay(200);
         await stop.CancelAsync();
         await loading;
         var lateness = BareEngine.TimerLateness.ToArray();
         if (lateness.Length < count) Console.WriteLine($"Only {lateness.Length} of {count} timers fired within 60 s.");
-        return Measure.Of(load is null ? "timer lateness, idle" : "timer lateness, under action load", lateness, (DateTime.UtcNow - start).TotalSeconds);
+        return Measure.Of(name, lateness, (DateTime.UtcNow - start).TotalSeconds);
     }
 }

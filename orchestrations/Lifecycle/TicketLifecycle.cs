@@ -30,7 +30,7 @@ public sealed class TicketLifecycle(
     public async Task<bool> StartAsync(Ticket ticket, CancellationToken ct)
     {
         var definition = await definitions.LatestAsync(ct);
-        var ctx = await ContextAsync(definition, ct);
+        var (data, ctx) = await LoadAsync(definition, ct);
         // A dispatch rule may name the SLA policy; otherwise the first policy that matches applies.
         var policy = (ticket.Dispatch?.SlaPolicyId is { } chosen ? ctx.Policies.FirstOrDefault(p => p.Id == chosen) : null)
             ?? ctx.Match(ticket.Priority, ticket.CustomerTier, ticket.ProductLine);
@@ -44,7 +44,8 @@ public sealed class TicketLifecycle(
             return false;
         }
         await index.SyncAsync(first.Data.Summary(), [], ct);
-        return await engine.StartTicketAsync(TicketRun.New(ticket, definition.Version, policy), ct);
+        // The orchestration's first steps take the context loaded here instead of loading it again in an activity.
+        return await engine.StartTicketAsync(TicketRun.New(ticket, definition.Version, policy, data), ct);
     }
 
     /// <summary>Starts the orchestration of an intake record whose start was lost (the process died in between); its SLA policy is found again by id.</summary>
@@ -181,9 +182,13 @@ public sealed class TicketLifecycle(
             throw ValidationFailedException.For("signaturePhotoId", $"this ticket has no signature '{photoId}'; upload it to the ticket's photos with kind=signature first.");
     }
 
-    private async Task<StepContext> ContextAsync(LifecycleDefinition definition, CancellationToken ct)
+    private async Task<StepContext> ContextAsync(LifecycleDefinition definition, CancellationToken ct) => (await LoadAsync(definition, ct)).Context;
+
+    /// <summary>The step context as of now, and as the data an orchestration records.</summary>
+    private async Task<(StepContextData Data, StepContext Context)> LoadAsync(LifecycleDefinition definition, CancellationToken ct)
     {
         var snapshot = await sla.SnapshotAsync(ct);
-        return new StepContext(definition, options.Value, clock.GetUtcNow(), snapshot.Policies, snapshot.Calendars, await robots.NamesAsync(ct));
+        var data = StepContextData.Of(definition, options.Value, snapshot, await robots.NamesAsync(ct));
+        return (data, data.At(clock.GetUtcNow(), snapshot.Calendars));
     }
 }

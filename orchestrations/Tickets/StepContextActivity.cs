@@ -17,6 +17,9 @@ public sealed record StepContextData(
     public StepContext At(DateTimeOffset now, IReadOnlyDictionary<string, BusinessCalendar> calendars) =>
         new(Definition, Options, now, Policies, calendars, Robots);
 
+    public static StepContextData Of(LifecycleDefinition definition, LifecycleOptions options, SlaSnapshot sla, IReadOnlyList<string> robots) =>
+        new(definition, options, sla.Policies, sla.Specs, robots);
+
     public IReadOnlyDictionary<string, BusinessCalendar> BuildCalendars() => Calendars.ToDictionary(c => c.Key, c => BusinessCalendar.From(c.Value));
 }
 
@@ -29,8 +32,7 @@ public sealed class StepContextActivity(DefinitionStore definitions, SlaService 
     public override async Task<StepContextData> RunAsync(TaskActivityContext context, int version)
     {
         var snapshot = await sla.SnapshotAsync(CancellationToken.None);
-        return new StepContextData(await definitions.GetAsync(version, CancellationToken.None), options.Value, snapshot.Policies, snapshot.Specs,
-            await robots.NamesAsync(CancellationToken.None));
+        return StepContextData.Of(await definitions.GetAsync(version, CancellationToken.None), options.Value, snapshot, await robots.NamesAsync(CancellationToken.None));
     }
 }
 

@@ -39,14 +39,19 @@ public sealed class TicketRun
     /// before, until their next generation: they keep one activity for the projection and one per effect.
     /// </summary>
     public bool StepInOneActivity { get; set; }
+    /// <summary>
+    /// The step context the API loaded at intake: the first steps take it instead of loading it in an activity. Taken
+    /// once and cleared, so it is not carried over ContinueAsNew.
+    /// </summary>
+    public StepContextData? Context { get; set; }
     public string Epoch { get; init; } = "";
     public Dictionary<string, DateTimeOffset> Timers { get; init; } = new(StringComparer.Ordinal);
     public List<DelayedEffect> Delayed { get; init; } = [];
     public List<string> Applied { get; init; } = [];
     public List<FailedEffect> Failed { get; init; } = [];
 
-    public static TicketRun New(Ticket ticket, int version, SlaPolicy? policy) =>
-        new() { Ticket = ticket, Version = version, Policy = policy, CauseTime = true, StepInOneActivity = true };
+    public static TicketRun New(Ticket ticket, int version, SlaPolicy? policy, StepContextData? context = null) =>
+        new() { Ticket = ticket, Version = version, Policy = policy, CauseTime = true, StepInOneActivity = true, Context = context };
 
     /// <summary>A run that takes a ticket over as it stands in the read model; its timers are armed on the first step.</summary>
     /// <paramref name="epoch"/> keeps its effect ids apart from those of the run it replaces (they key SMS).

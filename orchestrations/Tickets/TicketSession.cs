@@ -121,6 +121,13 @@ internal sealed class TicketSession(TaskOrchestrationContext ctx, TicketRun run)
     private async Task<StepContext> ContextAsync()
     {
         var clock = run.CauseTime ? _now : ctx.CurrentUtcDateTime;
+        if (_data is null && run.Context is { } given)
+        {
+            // Loaded by the API at intake (part of the recorded input): fresh as of the ticket's creation.
+            (_data, run.Context) = (given, null);
+            _calendars = _data.BuildCalendars();
+            _loadedAt = run.Ticket.CreatedAt;
+        }
         if (_data is null || clock - _loadedAt > ContextFreshFor)
         {
             _data = await ctx.CallActivityAsync<StepContextData>(StepContextActivity.Name, run.Version, Retry());
