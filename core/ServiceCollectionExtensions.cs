@@ -22,6 +22,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BusinessClock>();
         services.AddSingleton<StorageAccount>();
+        services.AddSingleton<StorageProbe>();
         services.AddSingleton<ICustomerStore, TableCustomerStore>();
         services.AddSingleton<IDeviceStore, TableDeviceStore>();
         services.AddSingleton<IEngineerStore, TableEngineerStore>();

@@ -8,7 +8,7 @@ namespace ServerlessService.Core.Photos;
 /// <summary>Blobs named "{ticketId}/{photoId}{ext}" with the upload facts as metadata; reads go through SAS URLs.</summary>
 public sealed class BlobPhotoStore(StorageAccount account) : IPhotoStore
 {
-    private readonly BlobContainerClient _container = account.Container("photos");
+    private readonly BlobContainerClient _container = account.Container(StorageAccount.PhotosContainer);
 
     public async Task<bool> SaveAsync(string ticketId, PhotoBlob photo, string extension, Stream content, CancellationToken ct)
     {

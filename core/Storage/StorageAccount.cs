@@ -8,7 +8,8 @@ namespace ServerlessService.Core.Storage;
 /// <summary>Hands out table and container clients with the configured name prefix.</summary>
 public sealed class StorageAccount
 {
-    public static readonly string[] Containers = ["photos"];
+    public const string PhotosContainer = "photos";
+    public static readonly string[] Containers = [PhotosContainer];
 
     private readonly string _prefix;
     private readonly string _connectionString;
