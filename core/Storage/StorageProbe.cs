@@ -2,7 +2,7 @@ using Azure.Data.Tables;
 
 namespace ServerlessService.Core.Storage;
 
-/// <summary>Whether tables, blobs and queues answer: one cheap read of each, at most <paramref name="timeout"/> in all.</summary>
+/// <summary>Whether tables, blobs and queues answer: one cheap read of each, within the timeout given.</summary>
 public sealed class StorageProbe(StorageAccount storage)
 {
     public const string Reachable = "reachable";
