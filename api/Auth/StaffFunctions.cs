@@ -10,7 +10,7 @@ public static class StaffFunctions
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/staff").WithTags("Identity").RequireAuthorization(Policies.Admin);
+        var g = app.MapGroup("/api/staff").WithTags("Identity").RequirePermission(Permission.ManageStaff);
         g.MapPost("/", Create);
         g.MapGet("/", List);
     }

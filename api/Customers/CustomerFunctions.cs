@@ -11,8 +11,8 @@ public static class CustomerFunctions
     public static void Map(IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/customers").WithTags("Customers");
-        g.MapPost("/", Create).RequireAuthorization(Policies.Staff);
-        g.MapGet("/", Search).RequireAuthorization(Policies.Staff);
+        g.MapPost("/", Create).RequirePermission(Permission.EditArchive);
+        g.MapGet("/", Search).RequirePermission(Permission.ReadAll);
         g.MapGet("/{id}", Get);
         g.MapPut("/{id}", Update);
     }

@@ -9,7 +9,7 @@ namespace ServerlessService.Api.Dev;
 public static class DevSmsFunctions
 {
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/dev/sms", Read).WithTags("Development").RequireAuthorization(Policies.Admin);
+        app.MapGet("/api/dev/sms", Read).WithTags("Development").RequirePermission(Permission.Operate);
 
     private static async Task<Ok<IReadOnlyList<SmsMessage>>> Read(string? to, string? max, LocalSmsChannel channel, CancellationToken ct)
     {

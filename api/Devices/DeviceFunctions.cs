@@ -12,7 +12,7 @@ public static class DeviceFunctions
     public static void Map(IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/devices").WithTags("Devices");
-        g.MapPost("/", Create).RequireAuthorization(Policies.Staff);
+        g.MapPost("/", Create).RequirePermission(Permission.EditArchive);
         g.MapGet("/", List);
         g.MapGet("/{serialNumber}", Get);
         g.MapPut("/{serialNumber}", Update);

@@ -12,9 +12,9 @@ public static class EngineerFunctions
     public static void Map(IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/engineers").WithTags("Engineers");
-        g.MapPost("/", Create).RequireAuthorization(Policies.Staff);
-        g.MapGet("/", List).RequireAuthorization(Policies.Staff);
-        g.MapGet("/workload", Workload).RequireAuthorization(Policies.Staff);
+        g.MapPost("/", Create).RequirePermission(Permission.EditArchive);
+        g.MapGet("/", List).RequirePermission(Permission.ReadAll);
+        g.MapGet("/workload", Workload).RequirePermission(Permission.ReadAll);
         g.MapGet("/{id}", Get);
         g.MapPut("/{id}", Update);
         g.MapPut("/{id}/on-duty", SetOnDuty);

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ServerlessService.Api.Hosting;
 
 /// <summary>
-/// A token from a job link is good for its one ticket: reading it, its timeline and photos, and its actions — and
+/// A token from a job link is good for its one ticket: reading it, its timeline and photos, its actions and their outcomes — and
 /// for /api/auth/me. Anything else answers 403, whatever the endpoint's own policy would allow an engineer.
 /// </summary>
 public static partial class JobScopeGuard
@@ -21,6 +21,6 @@ public static partial class JobScopeGuard
         await Results.Problem(statusCode: 403, title: "Not allowed.", detail: "This sign-in comes from a job link and is good only for that job.").ExecuteAsync(http);
     });
 
-    [GeneratedRegex("^/api/tickets/([^/]+)(/[a-z-]+)?/?$")]
+    [GeneratedRegex("^/api/tickets/([^/]+)(/[a-z-]+|/actions/[^/]+)?/?$")]
     private static partial Regex TicketPath();
 }

@@ -9,8 +9,6 @@ namespace ServerlessService.Api.Hosting;
 
 public static class Policies
 {
-    public const string Staff = "staff";
-    public const string Admin = "admin";
     public const string SignIn = "sign-in";
 }
 
@@ -34,10 +32,11 @@ public static class Security
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
         });
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+        services.AddAuthorization(o =>
+        {
+            o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            o.AddPermissionPolicies();
+        });
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -1,3 +1,4 @@
+using ServerlessService.Api.Hosting;
 using ServerlessService.Core.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessService.Core.Notifications;
@@ -9,7 +10,7 @@ public static class ChannelFunctions
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/notification-channels").WithTags("Notifications").RequireAuthorization(Policies.Admin);
+        var g = app.MapGroup("/api/notification-channels").WithTags("Notifications").RequirePermission(Permission.ManageNotifications);
         g.MapGet("/", List);
         g.MapPut("/{name}", Put);
         g.MapDelete("/{name}", Delete);

@@ -1,3 +1,4 @@
+using ServerlessService.Api.Hosting;
 using ServerlessService.Core.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessService.Core.Notifications;
@@ -9,11 +10,11 @@ public static class TemplateFunctions
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/notification-templates").WithTags("Notifications").RequireAuthorization(Policies.Staff);
+        var g = app.MapGroup("/api/notification-templates").WithTags("Notifications").RequirePermission(Permission.ReadAll);
         g.MapGet("/", List);
-        g.MapPut("/{event}/{language}", Put);
+        g.MapPut("/{event}/{language}", Put).RequirePermission(Permission.ManageNotifications);
         g.MapPost("/{event}/{language}/preview", Preview);
-        g.MapDelete("/{event}/{language}", Reset);
+        g.MapDelete("/{event}/{language}", Reset).RequirePermission(Permission.ManageNotifications);
     }
 
     private static async Task<Ok<IReadOnlyList<MessageTemplate>>> List(Caller caller, TemplateService templates, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using ServerlessService.Api.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessService.Core.Common;
 using ServerlessService.Orchestrations.Tickets;
@@ -9,7 +10,7 @@ public static class InstanceFunctions
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/ops/instances").WithTags("Operations").RequireAuthorization(Policies.Admin);
+        var g = app.MapGroup("/api/ops/instances").WithTags("Operations").RequirePermission(Permission.Operate);
         g.MapGet("/", List);
         g.MapPost("/{id}/retry", Retry);
     }

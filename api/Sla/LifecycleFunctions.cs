@@ -1,3 +1,4 @@
+using ServerlessService.Api.Hosting;
 using ServerlessService.Core.Common;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,11 +11,11 @@ public static class LifecycleFunctions
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/lifecycle/versions").WithTags("Lifecycle").RequireAuthorization(Policies.Staff);
+        var g = app.MapGroup("/api/lifecycle/versions").WithTags("Lifecycle").RequirePermission(Permission.ReadAll);
         g.MapGet("/", List);
         g.MapGet("/{version:int}", Get);
-        g.MapPost("/", Publish).RequireAuthorization(Policies.Admin);
-        g.MapPost("/check", Check).RequireAuthorization(Policies.Admin);
+        g.MapPost("/", Publish).RequirePermission(Permission.PublishLifecycle);
+        g.MapPost("/check", Check).RequirePermission(Permission.PublishLifecycle);
     }
 
     private static async Task<Ok<IReadOnlyList<DefinitionInfo>>> List(DefinitionStore definitions, CancellationToken ct) =>

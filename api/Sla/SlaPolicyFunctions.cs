@@ -1,3 +1,4 @@
+using ServerlessService.Api.Hosting;
 using ServerlessService.Core.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessService.Core.Sla;
@@ -9,11 +10,11 @@ public static class SlaPolicyFunctions
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/sla/policies").WithTags("SLA").RequireAuthorization(Policies.Staff);
-        g.MapPost("/", Create);
+        var g = app.MapGroup("/api/sla/policies").WithTags("SLA").RequirePermission(Permission.ReadAll);
+        g.MapPost("/", Create).RequirePermission(Permission.EditSlaConfiguration);
         g.MapGet("/", List);
         g.MapGet("/{id}", Get);
-        g.MapPut("/{id}", Update);
+        g.MapPut("/{id}", Update).RequirePermission(Permission.EditSlaConfiguration);
     }
 
     private static async Task<Created<SlaPolicy>> Create(SlaPolicyInput body, Caller caller, SlaService sla, CancellationToken ct)

@@ -1,3 +1,4 @@
+using ServerlessService.Api.Hosting;
 using ServerlessService.Core.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessService.Core.Dispatch;
@@ -9,12 +10,12 @@ public static class RuleFunctions
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/rules").WithTags("Dispatch").RequireAuthorization(Policies.Staff);
-        g.MapPost("/", Create);
+        var g = app.MapGroup("/api/rules").WithTags("Dispatch").RequirePermission(Permission.ReadAll);
+        g.MapPost("/", Create).RequirePermission(Permission.EditDispatchRules);
         g.MapGet("/", List);
         g.MapGet("/{id}", Get);
-        g.MapPut("/{id}", Update);
-        g.MapDelete("/{id}", Delete);
+        g.MapPut("/{id}", Update).RequirePermission(Permission.EditDispatchRules);
+        g.MapDelete("/{id}", Delete).RequirePermission(Permission.EditDispatchRules);
     }
 
     private static async Task<Created<DispatchRule>> Create(DispatchRuleInput body, Caller caller, RuleService rules, CancellationToken ct)

@@ -1,3 +1,4 @@
+using ServerlessService.Api.Hosting;
 using ServerlessService.Core.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -22,8 +23,8 @@ public static class TicketActionFunctions
         g.MapPost("/{action:regex(^(?!photos$)[a-z-]+$)}", Act);
         g.MapGet("/timeline", Timeline);
         g.MapGet("/actions/{actionId}", ActionStatus);
-        g.MapGet("/dispatch", Dispatch).RequireAuthorization(Policies.Staff);
-        g.MapGet("/messages", Messages).RequireAuthorization(Policies.Staff);
+        g.MapGet("/dispatch", Dispatch).RequirePermission(Permission.ReadAll);
+        g.MapGet("/messages", Messages).RequirePermission(Permission.ReadAll);
     }
 
     /// <summary>Every message the ticket caused — customer and engineer SMS, supervisor alerts, robot posts — with status queued, sent or failed.</summary>

@@ -19,7 +19,8 @@ public static class Roles
 public sealed record Caller(string Subject, string Role, string? CustomerId = null, string? EngineerId = null, string? TicketScope = null)
 {
     public bool IsStaff => Roles.Staff.Contains(Role);
-    public bool CanEditArchive => Role is Roles.Admin or Roles.Dispatcher;
+    /// <summary>Whether the caller's role holds the permission (see <see cref="Access"/>).</summary>
+    public bool Can(Permission permission) => Access.Allows(Role, permission);
     public bool IsCustomer(string? customerId) => Role == Roles.Customer && customerId is not null && CustomerId == customerId;
     public bool IsEngineer(string? engineerId) => Role == Roles.Engineer && engineerId is not null && EngineerId == engineerId;
 }

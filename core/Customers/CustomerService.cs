@@ -21,7 +21,7 @@ public sealed class CustomerService(ICustomerStore store, TimeProvider clock)
         var stored = await ReadVisibleAsync(caller, id, ct);
         var v = input.Validate();
         var current = stored.Value;
-        if (!caller.CanEditArchive)
+        if (!caller.Can(Permission.EditArchive))
         {
             if (!caller.IsCustomer(id)) throw new ForbiddenException("Only dispatchers and admins change customer records.");
             if (v.Tier != current.Tier) throw new ForbiddenException("A customer cannot change their own tier.");
@@ -34,7 +34,7 @@ public sealed class CustomerService(ICustomerStore store, TimeProvider clock)
 
     public async Task<Paged<Customer>> SearchAsync(Caller caller, string? phone, string? namePrefix, PageRequest page, CancellationToken ct)
     {
-        if (!caller.IsStaff) throw new ForbiddenException("Only staff search customers.");
+        if (!caller.Can(Permission.ReadAll)) throw new ForbiddenException("Only staff search customers.");
         if (phone is null)
         {
             if (namePrefix is { Length: > 100 }) throw ValidationFailedException.For("name", "must be at most 100 characters.");
@@ -64,13 +64,13 @@ public sealed class CustomerService(ICustomerStore store, TimeProvider clock)
 
     private async Task<Stored<Customer>> ReadVisibleAsync(Caller caller, string id, CancellationToken ct)
     {
-        if (!caller.IsStaff && !caller.IsCustomer(id)) throw new NotFoundException("Customer", id);
+        if (!caller.Can(Permission.ReadAll) && !caller.IsCustomer(id)) throw new NotFoundException("Customer", id);
         return await store.GetIfExistsAsync(id, ct) ?? throw new NotFoundException("Customer", id);
     }
 
     private static void RequireArchiveEditor(Caller caller)
     {
-        if (!caller.CanEditArchive) throw new ForbiddenException("Only dispatchers and admins create customer records.");
+        if (!caller.Can(Permission.EditArchive)) throw new ForbiddenException("Only dispatchers and admins create customer records.");
     }
 
     private static ConflictException PhoneTaken(string phone) =>

@@ -7,7 +7,7 @@ public sealed class DeviceService(IDeviceStore store, ICustomerStore customers, 
 {
     public async Task<DeviceView> CreateAsync(Caller caller, DeviceInput input, CancellationToken ct)
     {
-        if (!caller.CanEditArchive) throw new ForbiddenException("Only dispatchers and admins register devices.");
+        if (!caller.Can(Permission.EditArchive)) throw new ForbiddenException("Only dispatchers and admins register devices.");
         var v = input.Validate();
         await RequireCustomerAsync(v.CustomerId, ct);
         var now = clock.UtcNow;
@@ -27,7 +27,7 @@ public sealed class DeviceService(IDeviceStore store, ICustomerStore customers, 
         var current = stored.Value;
         var v = (input with { SerialNumber = input.SerialNumber ?? current.SerialNumber }).Validate();
         if (v.SerialNumber != current.SerialNumber) throw ValidationFailedException.For("serialNumber", "cannot be changed; register a new device instead.");
-        if (!caller.CanEditArchive)
+        if (!caller.Can(Permission.EditArchive))
         {
             var others = v with { InstallAddress = current.InstallAddress };
             var unchanged = new DeviceInput.Valid(current.SerialNumber, current.Model, current.ProductLine, current.CustomerId, current.InstallAddress, current.PurchasedOn, current.WarrantyEndsOn);
@@ -50,7 +50,7 @@ public sealed class DeviceService(IDeviceStore store, ICustomerStore customers, 
             if (customerId is not null && customerId != caller.CustomerId) throw new ForbiddenException("Customers list only their own devices.");
             customerId = caller.CustomerId;
         }
-        else if (!caller.IsStaff) throw new ForbiddenException("Only staff and customers list devices.");
+        else if (!caller.Can(Permission.ReadAll)) throw new ForbiddenException("Only staff and customers list devices.");
         if (customerId is not null && !Ids.LooksValid(customerId, "cus")) throw ValidationFailedException.For("customerId", "is not a customer id.");
         var result = await store.ListAsync(customerId, page, ct);
         return new Paged<DeviceView>(result.Items.Select(View).ToList(), result.ContinuationToken);
@@ -62,7 +62,7 @@ public sealed class DeviceService(IDeviceStore store, ICustomerStore customers, 
     {
         if (!SerialNumbers.TryNormalize(serialNumber, out var serial)) throw new NotFoundException("Device", serialNumber);
         var stored = await store.GetIfExistsAsync(serial, ct);
-        if (stored is null || !(caller.IsStaff || caller.IsCustomer(stored.Value.CustomerId))) throw new NotFoundException("Device", serial);
+        if (stored is null || !(caller.Can(Permission.ReadAll) || caller.IsCustomer(stored.Value.CustomerId))) throw new NotFoundException("Device", serial);
         return stored;
     }
 

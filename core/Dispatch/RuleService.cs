@@ -48,7 +48,7 @@ public sealed class RuleService(IRuleStore store, ISlaStore sla, IEngineerStore 
 
     public async Task<IReadOnlyList<DispatchRule>> ListAsync(Caller caller, CancellationToken ct)
     {
-        if (!caller.IsStaff) throw new ForbiddenException("Only staff read dispatch rules.");
+        if (!caller.Can(Permission.ReadAll)) throw new ForbiddenException("Only staff read dispatch rules.");
         return Ordered(await ReadAllAsync(ct));
     }
 
@@ -68,7 +68,7 @@ public sealed class RuleService(IRuleStore store, ISlaStore sla, IEngineerStore 
 
     private async Task<Stored<DispatchRule>> FindAsync(Caller caller, string id, CancellationToken ct)
     {
-        if (!caller.IsStaff) throw new ForbiddenException("Only staff read dispatch rules.");
+        if (!caller.Can(Permission.ReadAll)) throw new ForbiddenException("Only staff read dispatch rules.");
         return (Ids.LooksValid(id, "rul") ? await store.GetIfExistsAsync(id, ct) : null) ?? throw new NotFoundException("Rule", id);
     }
 
@@ -79,6 +79,6 @@ public sealed class RuleService(IRuleStore store, ISlaStore sla, IEngineerStore 
 
     private static void RequireEditor(Caller caller)
     {
-        if (caller.Role is not (Roles.Admin or Roles.Dispatcher)) throw new ForbiddenException("Only admins and dispatchers edit dispatch rules.");
+        if (!caller.Can(Permission.EditDispatchRules)) throw new ForbiddenException("Only admins and dispatchers edit dispatch rules.");
     }
 }

@@ -8,7 +8,7 @@ public sealed class EngineerService(IEngineerStore store, Sla.ISlaStore calendar
 {
     public async Task<Engineer> CreateAsync(Caller caller, EngineerInput input, CancellationToken ct)
     {
-        if (!caller.CanEditArchive) throw new ForbiddenException("Only dispatchers and admins add engineers.");
+        if (!caller.Can(Permission.EditArchive)) throw new ForbiddenException("Only dispatchers and admins add engineers.");
         var v = input.Validate();
         var id = Ids.New("eng");
         await RequireSupervisorAsync(v.SupervisorId, id, ct);
@@ -28,7 +28,7 @@ public sealed class EngineerService(IEngineerStore store, Sla.ISlaStore calendar
         var stored = await ReadVisibleAsync(caller, id, ct);
         var current = stored.Value;
         var v = input.Validate();
-        if (!caller.CanEditArchive)
+        if (!caller.Can(Permission.EditArchive))
         {
             if (!caller.IsEngineer(id)) throw new ForbiddenException("Only dispatchers and admins change engineer records.");
             var asIs = new EngineerInput.Valid(current.Name, current.Phone, current.Skills, current.Regions, v.Location, current.MaxConcurrentJobs, v.OnDuty, current.SupervisorId,
@@ -57,7 +57,7 @@ public sealed class EngineerService(IEngineerStore store, Sla.ISlaStore calendar
         for (var attempt = 1; ; attempt++)
         {
             var stored = await ReadVisibleAsync(caller, id, ct);
-            if (!caller.CanEditArchive && !caller.IsEngineer(id)) throw new ForbiddenException("Only dispatchers, admins and the engineer themself change duty.");
+            if (!caller.Can(Permission.EditArchive) && !caller.IsEngineer(id)) throw new ForbiddenException("Only dispatchers, admins and the engineer themself change duty.");
             var updated = stored.Value with { OnDuty = duty, UpdatedAt = clock.GetUtcNow() };
             try
             {
@@ -73,14 +73,14 @@ public sealed class EngineerService(IEngineerStore store, Sla.ISlaStore calendar
 
     public Task<Paged<Engineer>> ListAsync(Caller caller, string? namePrefix, PageRequest page, CancellationToken ct)
     {
-        if (!caller.IsStaff) throw new ForbiddenException("Only staff list engineers.");
+        if (!caller.Can(Permission.ReadAll)) throw new ForbiddenException("Only staff list engineers.");
         if (namePrefix is { Length: > 100 }) throw ValidationFailedException.For("name", "must be at most 100 characters.");
         return store.ListAsync(namePrefix, page, ct);
     }
 
     private async Task<Stored<Engineer>> ReadVisibleAsync(Caller caller, string id, CancellationToken ct)
     {
-        if (!caller.IsStaff && !caller.IsEngineer(id)) throw new NotFoundException("Engineer", id);
+        if (!caller.Can(Permission.ReadAll) && !caller.IsEngineer(id)) throw new NotFoundException("Engineer", id);
         return await store.GetIfExistsAsync(id, ct) ?? throw new NotFoundException("Engineer", id);
     }
 

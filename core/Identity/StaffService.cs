@@ -24,7 +24,7 @@ public sealed class StaffService(IStaffStore store, ITokenIssuer tokens, TimePro
 
     public async Task<StaffView> CreateAsync(Caller caller, StaffInput input, CancellationToken ct)
     {
-        if (caller.Role != Roles.Admin) throw new ForbiddenException("Only admins create staff accounts.");
+        if (!caller.Can(Permission.ManageStaff)) throw new ForbiddenException("Only admins create staff accounts.");
         var check = new Check();
         input.Validate(check);
         check.ThrowIfAny();
@@ -35,7 +35,7 @@ public sealed class StaffService(IStaffStore store, ITokenIssuer tokens, TimePro
 
     public async Task<IReadOnlyList<StaffView>> ListAsync(Caller caller, CancellationToken ct)
     {
-        if (caller.Role != Roles.Admin) throw new ForbiddenException("Only admins list staff accounts.");
+        if (!caller.Can(Permission.ManageStaff)) throw new ForbiddenException("Only admins list staff accounts.");
         return (await store.ListAsync(ct)).Select(StaffView.Of).ToList();
     }
 

@@ -83,6 +83,6 @@ public sealed class RobotChannels(IRobotChannelStore store, IOptions<Notificatio
 
     private static void RequireAdmin(Caller caller)
     {
-        if (caller.Role != Roles.Admin) throw new ForbiddenException("Only admins manage notification channels.");
+        if (!caller.Can(Permission.ManageNotifications)) throw new ForbiddenException("Only admins manage notification channels.");
     }
 }

@@ -98,7 +98,7 @@ public sealed class TemplateService(ITemplateStore store)
 
     public async Task<IReadOnlyList<MessageTemplate>> ListAsync(Caller caller, CancellationToken ct)
     {
-        if (!caller.IsStaff) throw new ForbiddenException("Only staff read message templates.");
+        if (!caller.Can(Permission.ReadAll)) throw new ForbiddenException("Only staff read message templates.");
         var stored = await store.ListAsync(ct);
         return MessageTemplates.Placeholders.Keys.SelectMany(ev => MessageTemplates.Languages.Select(lang =>
             View(ev, lang, stored.GetValueOrDefault((ev, lang)) ?? MessageTemplates.BuiltinText(ev, lang), !stored.ContainsKey((ev, lang))))).ToList();
@@ -106,7 +106,7 @@ public sealed class TemplateService(ITemplateStore store)
 
     public async Task<MessageTemplate> PutAsync(Caller caller, string ev, string language, TemplateInput input, CancellationToken ct)
     {
-        if (caller.Role != Roles.Admin) throw new ForbiddenException("Only admins change message templates.");
+        if (!caller.Can(Permission.ManageNotifications)) throw new ForbiddenException("Only admins change message templates.");
         var text = Checked(ev, language, input);
         await store.SaveAsync(ev, language, text, ct);
         return View(ev, language, text, false);
@@ -115,7 +115,7 @@ public sealed class TemplateService(ITemplateStore store)
     /// <summary>The template as it would be saved, with its SMS length, without saving it: the editor's live count.</summary>
     public static MessageTemplate Preview(Caller caller, string ev, string language, TemplateInput input)
     {
-        if (!caller.IsStaff) throw new ForbiddenException("Only staff read message templates.");
+        if (!caller.Can(Permission.ReadAll)) throw new ForbiddenException("Only staff read message templates.");
         return View(ev, language, Checked(ev, language, input), false);
     }
 
@@ -133,7 +133,7 @@ public sealed class TemplateService(ITemplateStore store)
 
     public async Task<MessageTemplate> ResetAsync(Caller caller, string ev, string language, CancellationToken ct)
     {
-        if (caller.Role != Roles.Admin) throw new ForbiddenException("Only admins change message templates.");
+        if (!caller.Can(Permission.ManageNotifications)) throw new ForbiddenException("Only admins change message templates.");
         if (!MessageTemplates.Placeholders.ContainsKey(ev) || !MessageTemplates.Languages.Contains(language)) throw new NotFoundException("Template", ev);
         await store.DeleteIfExistsAsync(ev, language, ct);
         return View(ev, language, MessageTemplates.BuiltinText(ev, language), true);

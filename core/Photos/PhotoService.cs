@@ -6,7 +6,7 @@ using ServerlessService.Core.Tickets;
 
 namespace ServerlessService.Core.Photos;
 
-/// <summary>Photos on a ticket: anyone who can see the ticket may add and view them. A request stores all files or none.</summary>
+/// <summary>Photos on a ticket: anyone who can see the ticket views them; who adds which kind is below. A request stores all files or none.</summary>
 public sealed class PhotoService(TicketService tickets, IPhotoStore store, IOptions<PhotoOptions> options, TimeProvider clock)
 {
     private readonly PhotoOptions _o = options.Value;
@@ -19,11 +19,12 @@ public sealed class PhotoService(TicketService tickets, IPhotoStore store, IOpti
     public async Task<IReadOnlyList<Photo>> UploadAsync(Caller caller, string ticketId, string? kind, IReadOnlyList<PhotoUpload> files, string? idempotencyKey, CancellationToken ct)
     {
         var key = IdempotencyKeys.Validate(idempotencyKey);
+        var ticket = await tickets.GetAsync(caller, ticketId, ct);
         var check = new Check();
         var k = check.OneOf("kind", kind ?? PhotoKinds.Fault, PhotoKinds.All)!;
-        if (k == PhotoKinds.Signature && files.Count > 1) check.Add("files", "a signature is one image.");
         check.ThrowIfAny();
-        var ticket = await tickets.GetAsync(caller, ticketId, ct);
+        RequireMayAdd(caller, ticket, k);
+        if (k == PhotoKinds.Signature && files.Count > 1) throw ValidationFailedException.For("files", "a signature is one image.");
         var accepted = new List<(PhotoUpload File, string ContentType, string Extension)>();
         foreach (var file in files) accepted.Add(Inspect(file));
         if (accepted.Count == 0) throw ValidationFailedException.For("files", "attach at least one photo (multipart/form-data).");
@@ -39,6 +40,21 @@ public sealed class PhotoService(TicketService tickets, IPhotoStore store, IOpti
             await store.SaveAsync(ticket.Id, blob, ext, stream, ct);
         }
         return await ListAsync(caller, ticket.Id, ct);
+    }
+
+    /// <summary>
+    /// The assigned engineer and staff who work tickets add any kind; the ticket's customer adds fault photos and their
+    /// own signature (when confirming), never the engineer's before/after photos; readers (managers, warehouse) add none.
+    /// </summary>
+    private static void RequireMayAdd(Caller caller, Ticket ticket, string kind)
+    {
+        if (caller.IsEngineer(ticket.AssignedEngineerId) || caller.Can(Permission.WorkTickets)) return;
+        if (caller.IsCustomer(ticket.CustomerId))
+        {
+            if (kind is PhotoKinds.Fault or PhotoKinds.Signature) return;
+            throw new ForbiddenException($"Customers add fault photos (and their signature); '{kind}' photos are the engineer's.");
+        }
+        throw new ForbiddenException("Your role reads tickets; it does not add photos to them.");
     }
 
     public async Task<IReadOnlyList<Photo>> ListAsync(Caller caller, string ticketId, CancellationToken ct)

@@ -144,11 +144,11 @@ public sealed class SlaService(ISlaStore store, TimeProvider clock)
 
     private static void RequireStaff(Caller caller)
     {
-        if (!caller.IsStaff) throw new ForbiddenException("Only staff read calendars and SLA policies.");
+        if (!caller.Can(Permission.ReadAll)) throw new ForbiddenException("Only staff read calendars and SLA policies.");
     }
 
     private static void RequireEditor(Caller caller)
     {
-        if (caller.Role is not (Roles.Admin or Roles.Manager)) throw new ForbiddenException("Only admins and managers edit calendars and SLA policies.");
+        if (!caller.Can(Permission.EditSlaConfiguration)) throw new ForbiddenException("Only admins and managers edit calendars and SLA policies.");
     }
 }

@@ -14,7 +14,7 @@ public sealed class TicketService(
 {
     public async Task<Submission> SubmitAsync(Caller caller, TicketInput input, string? idempotencyKey, CancellationToken ct)
     {
-        if (caller.Role != Roles.Customer && !caller.CanEditArchive) throw new ForbiddenException("Only customers, dispatchers and admins open tickets.");
+        if (caller.Role != Roles.Customer && !caller.Can(Permission.WorkTickets)) throw new ForbiddenException("Only customers, dispatchers and admins open tickets.");
         var key = IdempotencyKeys.Validate(idempotencyKey);
         var valid = input.Validate(clock.UtcNow);
         var id = Ids.New("tkt");
@@ -60,7 +60,7 @@ public sealed class TicketService(
     }
 
     public static bool CanSee(Caller caller, Ticket t) =>
-        caller.IsStaff || caller.IsCustomer(t.CustomerId) || (caller.IsEngineer(t.AssignedEngineerId) && (caller.TicketScope is null || caller.TicketScope == t.Id));
+        caller.Can(Permission.ReadAll) || caller.IsCustomer(t.CustomerId) || (caller.IsEngineer(t.AssignedEngineerId) && (caller.TicketScope is null || caller.TicketScope == t.Id));
 
     private async Task<Ticket> OpenAsync(Caller caller, TicketInput.Valid v, string id, CancellationToken ct)
     {
@@ -72,10 +72,12 @@ public sealed class TicketService(
             ?? throw ValidationFailedException.For("siteAddress", "is required: neither the device nor the customer record has an address.");
         var now = clock.UtcNow;
         var warranty = device is null ? null : Warranty.On(device.WarrantyEndsOn, clock.Today);
+        // A customer's own urgency counts up to P3; a rule may still raise it.
+        var asked = caller.Role == Roles.Customer ? Priorities.AtMost(v.Priority, Priorities.CustomerHighest) : v.Priority;
         var outcome = RuleEngine.Evaluate(await rules.ActiveAsync(ct), new RuleFacts(
-            v.FaultCategory, device?.ProductLine, site.Region ?? "", customer.Tier, v.Priority, warranty?.Status ?? RuleEngine.UnknownWarranty, v.Description));
+            v.FaultCategory, device?.ProductLine, site.Region ?? "", customer.Tier, asked, warranty?.Status ?? RuleEngine.UnknownWarranty, v.Description));
         return new Ticket(
-            id, await numbers.NextAsync(ct), TicketStatus.Submitted, outcome.Priority ?? v.Priority, v.SerialNumber, device is not null, customerId,
+            id, await numbers.NextAsync(ct), TicketStatus.Submitted, outcome.Priority ?? asked, v.SerialNumber, device is not null, customerId,
             device?.Model, device?.ProductLine, warranty,
             v.FaultCategory, v.Description, v.ContactPhone ?? customer.Phone, site, v.PreferredWindow, null, caller.Subject, now, now,
             CustomerTier: customer.Tier, Dispatch: DispatchPlan.From(outcome), CustomerName: customer.Name);

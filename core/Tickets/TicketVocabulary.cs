@@ -41,6 +41,12 @@ public static class Priorities
 {
     public const string Default = "P3";
     public static readonly string[] All = ["P1", "P2", "P3", "P4"];
+
+    /// <summary>The most urgent a customer may ask for themselves: P1 and P2 wake engineers at night, so only staff or a rule set them.</summary>
+    public const string CustomerHighest = "P3";
+
+    /// <summary>The priority, made no more urgent than the cap (P1 is the most urgent).</summary>
+    public static string AtMost(string priority, string cap) => Array.IndexOf(All, priority) < Array.IndexOf(All, cap) ? cap : priority;
 }
 
 public static class FaultCategories

@@ -79,8 +79,10 @@ public sealed class TicketLifecycle(
     {
         var kind = TicketActions.Find(action) is { ByApi: true } a ? a : throw new NotFoundException("Action", action);
         var key = IdempotencyKeys.Validate(idempotencyKey);
-        var input = kind.Validate(body ?? new ActionInput());
         var current = await FindAsync(caller, id, ct);
+        var definition = await definitions.GetAsync(current.Version, ct);
+        ActionRules.RequireMayTake(definition, kind, caller, current.Ticket);
+        var input = kind.Validate(body ?? new ActionInput());
         var actionId = key ?? Ids.New("act");
         var ev = new TicketEvent(EventId(caller, actionId), TicketEvent.ActionKind, action, input, caller, IdempotencyKeys.Fingerprint(new { action, input }),
             clock.GetUtcNow());
@@ -93,7 +95,7 @@ public sealed class TicketLifecycle(
         if (input.EngineerId is { } engineerId) await RequireEngineerAsync(engineerId, ct);
         if (input.SignaturePhotoId is { } signature) await RequireSignatureAsync(id, signature, ct);
         // The same decision the orchestration will take, on the read model: refusals answer at once.
-        var ctx = await ContextAsync(await definitions.GetAsync(current.Version, ct), ct);
+        var ctx = await ContextAsync(definition, ct);
         TicketEngine.Act(new TicketState(current.Ticket, current.Version, TicketState.NoTimers), kind, input, caller, ctx with { Now = ev.At!.Value });
         await RequireStartedAsync(current, ctx, ct);
         await engine.Current.RaiseEventAsync(id, TicketEvent.Name, ev, ct);

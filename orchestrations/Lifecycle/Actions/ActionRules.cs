@@ -14,12 +14,25 @@ public static class ActionRules
     public static string? RoleOf(Caller caller, Ticket t) =>
         caller.IsEngineer(t.AssignedEngineerId) ? Actors.Engineer
         : caller.IsCustomer(t.CustomerId) ? Actors.Customer
-        : caller.IsStaff ? Actors.Staff
+        : caller.Can(Permission.WorkTickets) ? Actors.Staff
         : null;
 
     /// <summary>The definition's transitions for this action out of the ticket's status.</summary>
     public static IReadOnlyList<TransitionSpec> From(LifecycleDefinition d, TicketAction action, TicketStatus status) =>
         d.Transitions.Where(x => x.Event == action.Name && x.Leaves(status)).ToList();
+
+    /// <summary>
+    /// 403 for a caller whose part in the ticket never takes this action in any status (a warehouse keeper assigning,
+    /// a customer accepting): checked before the body and the status, so the answer does not depend on either.
+    /// </summary>
+    public static void RequireMayTake(LifecycleDefinition d, TicketAction action, Caller caller, Ticket t)
+    {
+        var role = RoleOf(caller, t);
+        var specs = d.Transitions.Where(x => x.Event == action.Name).ToList();
+        if (specs.Any(x => Raises(x, role) || InPlace(x, role))) return;
+        var by = specs.SelectMany(x => x.By).Where(b => b is not (Actors.System or Actors.Timer)).Distinct();
+        throw new ForbiddenException($"Only the {string.Join(" or ", by)} may {action.Name} this ticket.");
+    }
 
     public static bool Raises(TransitionSpec spec, string? role) => role is not null && spec.By.Contains(role);
 
