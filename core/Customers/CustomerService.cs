@@ -19,11 +19,11 @@ public sealed class CustomerService(ICustomerStore store, TimeProvider clock)
     public async Task<Customer> UpdateAsync(Caller caller, string id, CustomerInput input, CancellationToken ct)
     {
         var stored = await ReadVisibleAsync(caller, id, ct);
+        if (!caller.Can(Permission.EditArchive) && !caller.IsCustomer(id)) throw new ForbiddenException("Only dispatchers and admins change customer records.");
         var v = input.Validate();
         var current = stored.Value;
         if (!caller.Can(Permission.EditArchive))
         {
-            if (!caller.IsCustomer(id)) throw new ForbiddenException("Only dispatchers and admins change customer records.");
             if (v.Tier != current.Tier) throw new ForbiddenException("A customer cannot change their own tier.");
             if (v.Phone != current.Phone) throw new ForbiddenException("Your phone number is your sign-in; ask the service desk to change it.");
         }

@@ -25,6 +25,8 @@ public sealed class DeviceService(IDeviceStore store, ICustomerStore customers, 
     {
         var stored = await ReadVisibleAsync(caller, serialNumber, ct);
         var current = stored.Value;
+        if (!caller.Can(Permission.EditArchive) && !caller.IsCustomer(current.CustomerId))
+            throw new ForbiddenException("Only dispatchers and admins change device records.");
         var v = (input with { SerialNumber = input.SerialNumber ?? current.SerialNumber }).Validate();
         if (v.SerialNumber != current.SerialNumber) throw ValidationFailedException.For("serialNumber", "cannot be changed; register a new device instead.");
         if (!caller.Can(Permission.EditArchive))

@@ -27,10 +27,10 @@ public sealed class EngineerService(IEngineerStore store, Sla.ISlaStore calendar
     {
         var stored = await ReadVisibleAsync(caller, id, ct);
         var current = stored.Value;
+        if (!caller.Can(Permission.EditArchive) && !caller.IsEngineer(id)) throw new ForbiddenException("Only dispatchers and admins change engineer records.");
         var v = input.Validate();
         if (!caller.Can(Permission.EditArchive))
         {
-            if (!caller.IsEngineer(id)) throw new ForbiddenException("Only dispatchers and admins change engineer records.");
             var asIs = new EngineerInput.Valid(current.Name, current.Phone, current.Skills, current.Regions, v.Location, current.MaxConcurrentJobs, v.OnDuty, current.SupervisorId,
                 current.WorkingCalendarId);
             if (!SameJson(asIs, v)) throw new ForbiddenException("An engineer may change only their own location and on-duty status.");
@@ -53,11 +53,12 @@ public sealed class EngineerService(IEngineerStore store, Sla.ISlaStore calendar
     /// </summary>
     public async Task<Engineer> SetOnDutyAsync(Caller caller, string id, bool? onDuty, CancellationToken ct)
     {
+        if (!caller.Can(Permission.ReadAll) && !caller.IsEngineer(id)) throw new NotFoundException("Engineer", id);
+        if (!caller.Can(Permission.EditArchive) && !caller.IsEngineer(id)) throw new ForbiddenException("Only dispatchers, admins and the engineer themself change duty.");
         if (onDuty is not { } duty) throw ValidationFailedException.For("onDuty", "is required: true or false.");
         for (var attempt = 1; ; attempt++)
         {
             var stored = await ReadVisibleAsync(caller, id, ct);
-            if (!caller.Can(Permission.EditArchive) && !caller.IsEngineer(id)) throw new ForbiddenException("Only dispatchers, admins and the engineer themself change duty.");
             var updated = stored.Value with { OnDuty = duty, UpdatedAt = clock.GetUtcNow() };
             try
             {
