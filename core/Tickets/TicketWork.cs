@@ -25,4 +25,5 @@ public sealed record TicketWork(
     Signature? Signature = null,
     IReadOnlyList<string>? DeclinedBy = null,
     DateTimeOffset? ClosedAt = null,
-    string? CancelReason = null);
+    string? CancelReason = null,
+    double? ArrivalDistanceKm = null);

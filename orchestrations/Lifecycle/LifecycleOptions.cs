@@ -8,6 +8,9 @@ public sealed class LifecycleOptions
     /// <summary>How long after closing a customer or staff member may reopen a ticket.</summary>
     public TimeSpan ReopenWindow { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>A check-in farther than this from the site's coordinates is accepted but flagged on the timeline (check-in-far).</summary>
+    public double CheckInDistanceKm { get; set; } = 2;
+
     /// <summary>Phones told about SLA warnings and breaches when the assignee has no supervisor on record (E.164).</summary>
     public List<string> SupervisorPhones { get; set; } = [];
 

@@ -92,4 +92,26 @@ public sealed class RoleLimitsTests(LifecycleAppFixture app) : IClassFixture<Lif
         var kinds = (await admin.GetAsync($"/api/tickets/{id}/photos")).Json!.AsArray().Select(p => p!["kind"]!.GetValue<string>()).Order();
         Assert.Equal(["after", "fault", "signature"], kinds);
     }
+
+    [Fact]
+    public async Task ACheckInFarFromTheSiteIsAcceptedAndFlaggedOnTheTimeline()
+    {
+        var admin = await app.Api().AsStaffAsync();
+        var s = await SetupAsync(admin);
+        var (engineer, engineerId) = await EngineerAsync(admin, app.Api());
+        async Task<string> OnSiteAsync(double lat, double lng)
+        {
+            var id = await OpenAsync(s, "P3");
+            (await ActAsync(admin, id, "assign", new { engineerId })).AssertStatus(HttpStatusCode.OK);
+            (await ActAsync(engineer, id, "accept")).AssertStatus(HttpStatusCode.OK);
+            Assert.Equal("OnSite", (await ActAsync(engineer, id, "arrive", new { lat, lng })).AssertStatus(HttpStatusCode.OK).Str("status"));
+            return id;
+        }
+
+        var far = await OnSiteAsync(31.30, 121.60); // the site is at 31.19, 121.43: about 20 km away
+        var flag = Assert.Single((await TimelineAsync(admin, far)).Kind("check-in-far"));
+        Assert.InRange(flag["data"]!["distanceKm"]!.GetValue<double>(), 15, 25);
+        var near = await OnSiteAsync(31.191, 121.431);
+        Assert.Empty((await TimelineAsync(admin, near)).Kind("check-in-far"));
+    }
 }

@@ -29,7 +29,8 @@ public static class ActionRules
     {
         var role = RoleOf(caller, t);
         var specs = d.Transitions.Where(x => x.Event == action.Name).ToList();
-        if (specs.Any(x => Raises(x, role) || InPlace(x, role))) return;
+        // An action this version has no transition for is not a question of who: the 409 says what is possible.
+        if (specs.Count == 0 || specs.Any(x => Raises(x, role) || InPlace(x, role))) return;
         var by = specs.SelectMany(x => x.By).Where(b => b is not (Actors.System or Actors.Timer)).Distinct();
         throw new ForbiddenException($"Only the {string.Join(" or ", by)} may {action.Name} this ticket.");
     }
