@@ -1,6 +1,4 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.IdentityModel.Tokens;
 using ServerlessService.Core.Common;
 using ServerlessService.Core.Identity;
@@ -11,7 +9,6 @@ public static class Policies
 {
     public const string Staff = "staff";
     public const string Admin = "admin";
-    public const string SignIn = "sign-in";
 }
 
 public static class Security
@@ -38,25 +35,5 @@ public static class Security
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(Policies.SignIn, http =>
-            {
-                var otp = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<OtpOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = otp.PerClientPermitLimit, Window = otp.PerClientWindow, QueueLimit = 0 });
-            });
-            o.OnRejected = async (ctx, ct) =>
-            {
-                if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
-                    ctx.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString();
-                await ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = ctx.HttpContext,
-                    ProblemDetails = { Status = 429, Title = "Too many requests.", Detail = "Too many sign-in requests from your address; wait and try again." },
-                });
-            };
-        });
     }
 }
