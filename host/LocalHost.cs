@@ -20,17 +20,14 @@ public static class LocalHost
 
         var services = builder.Services;
         services.AddApi(builder.Configuration);
+        services.AddPortalFiles();
         services.AddOptions<EngineOptions>().BindConfiguration(nameof(EngineOptions));
         services.AddSingleton<LocalEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<LocalEngine>());
 
         var app = builder.Build();
         app.Services.GetRequiredService<EngineClient>().Use(app.Services.GetRequiredService<LocalEngine>().Client);
-        app.UseApi(hostRoutes: MapPortal, beforeRouting: portal =>
-        {
-            portal.UseDefaultFiles();
-            portal.UseStaticFiles();
-        });
+        app.UseApi(hostRoutes: MapPortal, beforeRouting: portal => portal.UsePortalFiles());
         return app;
     }
 

@@ -10,15 +10,15 @@ public sealed record OtpRequest(string? Phone);
 public sealed record OtpVerifyRequest(string? Phone, string? Code, string? Role);
 public sealed record OtpSent(string SentTo, int ExpiresInSeconds);
 
-/// <summary>Sign-in: anyone may call these; they are rate-limited per client address.</summary>
+/// <summary>Sign-in: anyone may call these; they are rate-limited per account or phone and per client address (SignInLimits).</summary>
 public static class AuthFunctions
 {
     public static void Map(IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/auth").WithTags("Identity");
-        g.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(Policies.SignIn);
-        g.MapPost("/otp", RequestOtp).AllowAnonymous().RequireRateLimiting(Policies.SignIn);
-        g.MapPost("/otp/verify", VerifyOtp).AllowAnonymous().RequireRateLimiting(Policies.SignIn);
+        g.MapPost("/login", Login).AllowAnonymous().RequireSignInLimit(SignInLimit.Account<LoginRequest>(b => b.Username));
+        g.MapPost("/otp", RequestOtp).AllowAnonymous().RequireSignInLimit(SignInLimit.Phone<OtpRequest>(b => b.Phone));
+        g.MapPost("/otp/verify", VerifyOtp).AllowAnonymous().RequireSignInLimit(SignInLimit.Phone<OtpVerifyRequest>(b => b.Phone));
         g.MapGet("/me", Me);
     }
 

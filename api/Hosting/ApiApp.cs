@@ -45,6 +45,9 @@ public static class ApiApp
         services.AddScoped(sp => sp.GetRequiredService<SignedIn>().Caller);
         services.AddRouting();
         services.AddSecurity();
+        services.AddSignInLimits();
+        services.AddProxies();
+        services.AddLanguages();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -58,11 +61,14 @@ public static class ApiApp
     }
 
     /// <summary>
-    /// Errors as problem+json, then routing, sign-in, the job-link scope, authorization, rate limits and the routes.
+    /// The client address (from known proxies only), the caller's language, errors as problem+json, then routing,
+    /// sign-in, the job-link scope, authorization, what each sign-in is for, rate limits and the routes.
     /// <paramref name="beforeRouting"/> lets the local host serve the portal's files first.
     /// </summary>
     public static void UseApi(this IApplicationBuilder app, Action<IEndpointRouteBuilder>? hostRoutes = null, Action<IApplicationBuilder>? beforeRouting = null)
     {
+        app.UseForwardedHeaders();
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         beforeRouting?.Invoke(app);
@@ -71,6 +77,7 @@ public static class ApiApp
         SignedIn.UseSignedIn(app);
         app.UseJobScope();
         app.UseAuthorization();
+        app.UseSignInSubjects();
         app.UseRateLimiter();
         app.UseEndpoints(routes =>
         {

@@ -9,7 +9,7 @@ public static class EngineerLinkFunctions
     public sealed record LinkSignIn(string Token, string TicketId, DateTimeOffset ExpiresAt);
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/engineer-links/{code}", Exchange).WithTags("Auth").AllowAnonymous().RequireRateLimiting(Policies.SignIn);
+        app.MapPost("/api/engineer-links/{code}", Exchange).WithTags("Auth").AllowAnonymous().RequireSignInLimit(SignInLimit.LinkCode("code"));
 
     /// <summary>401 with a plain explanation when the link is unknown, expired or withdrawn.</summary>
     private static async Task<Ok<LinkSignIn>> Exchange(string code, EngineerLinkService links, CancellationToken ct)

@@ -16,7 +16,6 @@ public static class EngineBenchmark
         await using var app = await RunningApp.StartAsync(azurite.ConnectionString, RunningApp.NewPrefix(),
             new Dictionary<string, string?>
             {
-                ["OtpOptions:PerClientPermitLimit"] = "100000",
                 ["EngineOptions:MaxQueuePollingInterval"] = TimeSpan.FromMilliseconds(o.PollingMs).ToString(),
             });
         await using var bare = await BareEngine.StartAsync(azurite.ConnectionString, TimeSpan.FromMilliseconds(o.PollingMs));

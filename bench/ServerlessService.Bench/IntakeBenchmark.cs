@@ -16,7 +16,7 @@ public static class IntakeBenchmark
     {
         await using var azurite = await Azurite.StartAsync();
         await using var app = await RunningApp.StartAsync(azurite.ConnectionString, RunningApp.NewPrefix(),
-            new Dictionary<string, string?> { ["OtpOptions:PerClientPermitLimit"] = "100000", ["EngineOptions:RunWorker"] = (!o.NoWorker).ToString() });
+            new Dictionary<string, string?> { ["EngineOptions:RunWorker"] = (!o.NoWorker).ToString() });
         using var http = app.Client();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await LoginAsync(http));
         var customerId = await PostAsync(http, "/api/customers", new { name = "Bench 客户", phone = "+8613800138999", tier = "standard",

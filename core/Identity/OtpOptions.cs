@@ -8,7 +8,4 @@ public sealed class OtpOptions
     public TimeSpan ResendAfter { get; set; } = TimeSpan.FromSeconds(60);
     /// <summary>And at most this many codes per hour.</summary>
     public int MaxSendsPerHour { get; set; } = 5;
-    /// <summary>Requests per client address per window, across all phones (HTTP rate limiter).</summary>
-    public int PerClientPermitLimit { get; set; } = 20;
-    public TimeSpan PerClientWindow { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -154,6 +154,30 @@ public sealed partial class JobPageTests(PortalFixture portal)
         Assert.Equal(0, await page.Locator(".actions button").CountAsync());
     }
 
+    [Fact]
+    public async Task ALinkAskedForTooOftenSaysHowLongToWaitInsteadOfThatItIsInvalid()
+    {
+        // An app of its own where a link code may be tried once per minute.
+        await using var limited = await RunningApp.StartAsync(portal.ConnectionString, RunningApp.NewPrefix(), new Dictionary<string, string?>
+        {
+            ["SignInLimitOptions:PerLinkCode:PermitLimit"] = "1",
+            ["SignInLimitOptions:PerLinkCode:Window"] = "00:01:00",
+        });
+        using var http = limited.Client();
+        using var first = await http.PostAsync("/api/engineer-links/CCCCCCCCCC", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, first.StatusCode);
+
+        foreach (var (locale, text) in new[] { ("zh-CN", "秒后再试"), ("en", "seconds") })
+        {
+            var page = await portal.PageAsync(locale);
+            await page.GotoAsync(new Uri(limited.BaseAddress, "/e/CCCCCCCCCC").ToString());
+
+            await Assertions.Expect(page.Locator(".error")).ToContainTextAsync(text);
+            await Assertions.Expect(page.Locator(".error")).ToContainTextAsync(new Regex(@"\b([1-5]?[0-9]|60)\b"));
+            await Assertions.Expect(page.Locator(".error")).Not.ToContainTextAsync(locale == "en" ? "not valid" : "链接无效");
+        }
+    }
+
     private async Task<string> LinkAsync(HttpClient admin, string phone) =>
         new Uri(App.BaseAddress, await SmsAsync(admin, phone, "/e/", LinkPath())).ToString();
 

@@ -12,6 +12,8 @@ public sealed class PortalFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public RunningApp App { get; private set; } = null!;
+    /// <summary>For a test that needs an app of its own (other settings) on the same Azurite.</summary>
+    public string ConnectionString => _azurite!.ConnectionString;
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Screenshots land here (TestResults/screenshots), kept as test artifacts.</summary>
@@ -23,7 +25,6 @@ public sealed class PortalFixture : IAsyncLifetime
         App = await RunningApp.StartAsync(_azurite.ConnectionString, RunningApp.NewPrefix(), new Dictionary<string, string?>
         {
             ["EngineOptions:MaxQueuePollingInterval"] = "00:00:00.500",
-            ["OtpOptions:PerClientPermitLimit"] = "100000",
             // No quiet hours, so customer messages go out at whatever hour the tests run.
             ["LifecycleOptions:QuietHoursStart"] = "00:00:00",
             ["LifecycleOptions:QuietHoursEnd"] = "00:00:00",

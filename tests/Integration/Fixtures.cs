@@ -22,8 +22,8 @@ public class AppFixture(AzuriteFixture azurite) : IAsyncLifetime
     public string ConnectionString => azurite.ConnectionString;
     public string Prefix { get; } = RunningApp.NewPrefix();
 
-    /// <summary>Test classes sign in many times from one address; the class that tests the limit sets its own.</summary>
-    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["OtpOptions:PerClientPermitLimit"] = "100000" };
+    /// <summary>Settings of the class's app (sign-in limits are lifted already: RunningApp.LiftedSignInLimits).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     public async ValueTask InitializeAsync() => _app = await RunningApp.StartAsync(azurite.ConnectionString, Prefix, Settings);
     public async ValueTask DisposeAsync() { if (_app is not null) await _app.DisposeAsync(); }

@@ -14,7 +14,6 @@ public static class Lifecycle
     /// </summary>
     public static Dictionary<string, string?> FastSettings() => new()
     {
-        ["OtpOptions:PerClientPermitLimit"] = "100000",
         ["EngineOptions:MaxQueuePollingInterval"] = "00:00:00.500",
         ["LifecycleOptions:EffectRetryDelay"] = "00:00:00.200",
         ["LifecycleOptions:EffectAttempts"] = "3",

@@ -82,8 +82,7 @@ public sealed class SignInTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task ACodeExpiresAfterFiveMinutes()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var timed = await RunningApp.StartAsync(app.ConnectionString, RunningApp.NewPrefix(),
-            new Dictionary<string, string?> { ["OtpOptions:PerClientPermitLimit"] = "1000" }, s => s.AddSingleton<TimeProvider>(clock));
+        await using var timed = await RunningApp.StartAsync(app.ConnectionString, RunningApp.NewPrefix(), services: s => s.AddSingleton<TimeProvider>(clock));
         var api = new Api(timed.Client());
         var admin = await api.AsStaffAsync();
         var phone = Archive.NewPhone();
@@ -100,7 +99,7 @@ public sealed class SignInTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task OneClientAddressIsLimitedAcrossPhones()
     {
         await using var limited = await RunningApp.StartAsync(app.ConnectionString, RunningApp.NewPrefix(),
-            new Dictionary<string, string?> { ["OtpOptions:PerClientPermitLimit"] = "3" });
+            new Dictionary<string, string?> { ["SignInLimitOptions:PerAddress:PermitLimit"] = "3" });
         var api = new Api(limited.Client());
         for (var i = 0; i < 3; i++) (await api.PostAsync("/api/auth/otp", new { phone = Archive.NewPhone() })).AssertStatus(HttpStatusCode.Accepted);
 

@@ -31,7 +31,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["StorageOptions__Prefix"] = prefix;
         start.Environment["ADMIN_PASSWORD"] = RunningApp.AdminPassword;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (k, v) in settings) start.Environment[k.Replace(":", "__")] = v;
+        foreach (var (k, v) in RunningApp.LiftedSignInLimits.Concat(settings)) start.Environment[k.Replace(":", "__")] = v;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app process did not start.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.WriteLine("[app] " + e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.WriteLine("[app] " + e.Data); };

@@ -13,6 +13,18 @@ public sealed class RunningApp : IAsyncDisposable
 {
     public const string AdminPassword = "admin-pass-for-tests";
 
+    /// <summary>
+    /// Tests sign in many times, as one account and from one address: sign-in limits are lifted unless a test sets
+    /// the one it is about (SignInLimitOptions in README.md).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> LiftedSignInLimits { get; } = new Dictionary<string, string?>
+    {
+        ["SignInLimitOptions:PerAddress:PermitLimit"] = "100000",
+        ["SignInLimitOptions:PerAccount:PermitLimit"] = "100000",
+        ["SignInLimitOptions:PerPhone:PermitLimit"] = "100000",
+        ["SignInLimitOptions:PerLinkCode:PermitLimit"] = "100000",
+    };
+
     private readonly WebApplication _app;
 
     private RunningApp(WebApplication app, Uri baseAddress)
@@ -37,6 +49,7 @@ public sealed class RunningApp : IAsyncDisposable
                 ["AuthOptions:AdminPassword"] = AdminPassword,
                 ["Logging:LogLevel:Default"] = "Warning",
             };
+            foreach (var (k, v) in LiftedSignInLimits) config[k] = v;
             foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
             builder.Configuration.AddInMemoryCollection(config);
             services?.Invoke(builder.Services);
