@@ -39,6 +39,21 @@ public sealed record SlaClock(
     public SlaClock Resume(DateTimeOffset now) =>
         State is ClockStates.Paused or ClockStates.Met ? this with { State = ClockStates.Running, Since = now, StoppedAt = null } : this;
 
+    /// <summary>
+    /// The ticket was cancelled at <paramref name="at"/>: a clock still pending, running or paused is cancelled (counted up to
+    /// then), and so is one stopped as met at that very time (a definition that lists the cancelled status under stopIn). A clock
+    /// met before stays met; a breached one stays breached. Without a calendar (correcting a stored ticket on read) a clock
+    /// left running keeps the business time counted up to its last change.
+    /// </summary>
+    public SlaClock Cancel(DateTimeOffset at, BusinessCalendar? calendar)
+    {
+        var c = State == ClockStates.Met && StoppedAt >= at ? this with { State = ClockStates.Cancelled }
+            : calendar is not null ? Stop(at, calendar, cancelled: true)
+            : State is ClockStates.Running or ClockStates.Paused or ClockStates.Pending ? this with { State = ClockStates.Cancelled, Since = null, StoppedAt = at }
+            : this;
+        return c with { DueAt = null };
+    }
+
     public SlaClock Stop(DateTimeOffset now, BusinessCalendar calendar, bool cancelled = false) =>
         State is ClockStates.Running or ClockStates.Paused or ClockStates.Pending
             ? this with { State = cancelled ? ClockStates.Cancelled : State == ClockStates.Pending ? ClockStates.Cancelled : ClockStates.Met,

@@ -18,15 +18,22 @@ public sealed record TicketSla(
 
     public TicketSla WithDues(BusinessCalendar calendar) => this with { Clocks = Clocks.Select(c => c.WithDue(calendar)).ToList() };
 
-    /// <summary>The one word a ticket board shows: breached, warning, running, paused or met (worst first).</summary>
-    public string Summary() =>
-        Clocks.Any(c => c.Breached) ? "breached"
+    /// <summary>
+    /// The one word a ticket board shows: cancelled for a cancelled ticket (whatever its clocks did, so no SLA figure counts it
+    /// as met or missed); otherwise breached, warning, running, paused or met (worst first).
+    /// </summary>
+    public string Summary(bool ticketCancelled = false) =>
+        ticketCancelled ? ClockStates.Cancelled
+        : Clocks.Any(c => c.Breached) ? "breached"
         : Clocks.Any(c => c.State == ClockStates.Running && c.Fired.Count > 0) ? "warning"
         : Clocks.Any(c => c.State == ClockStates.Running) ? "running"
         : Clocks.Any(c => c.State == ClockStates.Paused) ? "paused"
         : "met";
 
     public DateTimeOffset? NextDue() => Clocks.Where(c => c.State == ClockStates.Running && c.DueAt is not null).Select(c => c.DueAt).Min();
+
+    /// <summary>Every clock as of the ticket's cancellation at <paramref name="at"/> (see <see cref="SlaClock.Cancel"/>).</summary>
+    public TicketSla Cancel(DateTimeOffset at, BusinessCalendar? calendar) => this with { Clocks = Clocks.Select(c => c.Cancel(at, calendar)).ToList() };
 
     public TicketSla With(SlaClock clock) => this with { Clocks = Clocks.Select(c => c.Metric == clock.Metric ? clock : c).ToList() };
 

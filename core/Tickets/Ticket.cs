@@ -38,7 +38,14 @@ public sealed record Ticket(
     string? CustomerName = null)
 {
     public TicketSummary Summary() =>
-        new(Id, Number, Status, Priority, SerialNumber, DeviceVerified, CustomerId, AssignedEngineerId, FaultCategory, CreatedAt, Sla?.Summary(), Sla?.NextDue());
+        new(Id, Number, Status, Priority, SerialNumber, DeviceVerified, CustomerId, AssignedEngineerId, FaultCategory, CreatedAt,
+            Sla?.Summary(Status == TicketStatus.Cancelled), Status == TicketStatus.Cancelled ? null : Sla?.NextDue());
+
+    /// <summary>
+    /// The ticket as read from storage. One cancelled before its clocks were cancelled with it in every case (a definition
+    /// that stopped them as met, or left them running) reads as if cancelled now, at its last update (the cancellation).
+    /// </summary>
+    public Ticket AsRead() => Status == TicketStatus.Cancelled && Sla is { } sla ? this with { Sla = sla.Cancel(UpdatedAt, calendar: null) } : this;
 }
 
 /// <summary>The columns ticket lists show; kept on every index row so a list needs no second read.</summary>
@@ -54,4 +61,9 @@ public sealed record TicketSummary(
     string FaultCategory,
     DateTimeOffset CreatedAt,
     string? SlaState = null,
-    DateTimeOffset? SlaDue = null);
+    DateTimeOffset? SlaDue = null)
+{
+    /// <summary>List rows written before cancelled tickets had an SLA state of their own said "met": a cancelled ticket reads cancelled.</summary>
+    public TicketSummary AsRead() =>
+        Status == TicketStatus.Cancelled && SlaState is not null && SlaState != ClockStates.Cancelled ? this with { SlaState = ClockStates.Cancelled, SlaDue = null } : this;
+}

@@ -30,7 +30,7 @@ public sealed class TicketIndex(StorageAccount account)
         if (f.EngineerId is not null) parts.Add(TableClient.CreateQueryFilter($"EngineerId eq {f.EngineerId}"));
         if (f.SerialNumber is not null) parts.Add(TableClient.CreateQueryFilter($"SerialNumber eq {f.SerialNumber}"));
         if (f.SlaState is not null) parts.Add(TableClient.CreateQueryFilter($"SlaState eq {f.SlaState}"));
-        return TablePaging.ReadPageAsync(_index, string.Join(" and ", parts), page, JsonRows.FromEntity<TicketSummary>, ct);
+        return TablePaging.ReadPageAsync(_index, string.Join(" and ", parts), page, e => JsonRows.FromEntity<TicketSummary>(e).AsRead(), ct);
     }
 
     /// <summary>The partitions a ticket belongs in now; a step that changes status or engineer names the old ones as stale.</summary>

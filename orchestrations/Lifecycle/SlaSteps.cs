@@ -14,7 +14,10 @@ internal static class SlaSteps
 {
     public const string TimerPrefix = "sla:";
 
-    /// <summary>Clocks an event starts or resumes, and clocks the status it entered stops, cancels or pauses; null <paramref name="previous"/> is intake.</summary>
+    /// <summary>
+    /// Clocks an event starts or resumes, and clocks the status it entered stops, cancels or pauses; null <paramref name="previous"/>
+    /// is intake. Entering Cancelled cancels every clock not yet met or breached.
+    /// </summary>
     public static Ticket OnEvent(Ticket t, string ev, TicketStatus? previous, StepContext ctx)
     {
         if (t.Sla is not { } sla) return t;
@@ -35,6 +38,8 @@ internal static class SlaSteps
             }
             sla = sla.With(c);
         }
+        // A cancelled ticket's unfinished clocks read cancelled whatever the definition's clock rules say, never met.
+        if (status != oldStatus && t.Status == TicketStatus.Cancelled) sla = sla.Cancel(ctx.Now, calendar);
         return t with { Sla = sla.WithDues(calendar) };
     }
 

@@ -124,7 +124,7 @@ public sealed class TicketRecords(StorageAccount account)
     }
 
     private static TicketRecord ToRecord(TableEntity e) =>
-        new(JsonRows.FromEntity<Ticket>(e), e.GetInt32("Version") ?? 1, e.GetInt64("Step") ?? 0);
+        new(JsonRows.FromEntity<Ticket>(e).AsRead(), e.GetInt32("Version") ?? 1, e.GetInt64("Step") ?? 0);
 }
 
 /// <summary>One step of a ticket as the projection activity writes it.</summary>

@@ -65,6 +65,35 @@ public sealed class ConsoleOpsTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task ACancelledTicketShowsCancelledInGreyOnTheBoardAndOnItsClocksNeverMet()
+    {
+        using var admin = await AdminAsync(portal.App);
+        var (line, _) = await CustomerWithDeviceAsync(admin, "SN-C-");
+        await PolicyAsync(admin, line, response: "00:10:00", warnAt: [50]);
+        var ticket = await PostAsync(admin, "/api/tickets", new { serialNumber = "SN-C-" + line, faultCategory = "leak", description = "冷却水泄漏", priority = "P2" });
+        var id = (string)ticket["id"]!;
+        var number = (string)ticket["number"]!;
+        await PostAsync(admin, $"/api/tickets/{id}/cancel", new { reason = "客户已自行修复" });
+
+        var page = await PageAsync("zh-CN");
+        await SignInAsync(page);
+        var row = page.Locator(".el-table__row", new() { HasText = number });
+        await Assertions.Expect(row).ToContainTextAsync("已取消", new() { Timeout = 20_000 });
+        await Assertions.Expect(row.Locator(".sla")).ToHaveTextAsync("已取消", new() { Timeout = 20_000 });
+        await Assertions.Expect(row.Locator(".sla")).ToHaveClassAsync(new Regex("el-tag--info"));
+        await Assertions.Expect(row.Locator(".countdown")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new() { Path = Shot("console-board-cancelled-zh.png") });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(row.Locator(".sla")).ToHaveTextAsync("Cancelled");
+        await row.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+        var clocks = page.Locator(".clocks .el-tag");
+        await Assertions.Expect(clocks).ToHaveCountAsync(3);
+        await Assertions.Expect(clocks).ToHaveTextAsync(["Cancelled", "Cancelled", "Cancelled"]);
+        await Assertions.Expect(page.Locator(".clocks")).Not.ToContainTextAsync("Met");
+    }
+
+    [Fact]
     public async Task EngineersShowTheirLoadAsOpenJobsOfTheirLimitFullInRedAndCanBeTakenOffDuty()
     {
         using var admin = await AdminAsync(portal.App);

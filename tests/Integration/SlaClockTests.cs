@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using static ServerlessService.IntegrationTests.Lifecycle;
 
 namespace ServerlessService.IntegrationTests;
@@ -127,6 +128,75 @@ public sealed class SlaClockTests(LifecycleAppFixture app) : IClassFixture<Lifec
         Assert.Equal(DateTimeOffset.Parse(preview["due"]!.GetValue<string>()), DateTimeOffset.Parse(Clock(ticket, "response")["due"]!.GetValue<string>()));
         Assert.Equal(calendarId, ticket["sla"]!["calendarId"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task ACancelledTicketsUnfinishedClocksReadCancelledAMetResponseStaysMetAndTheListSaysCancelled()
+    {
+        var staff = await app.Api().AsStaffAsync();
+        var s = await SetupAsync(staff);
+        await PolicyAsync(staff, s.ProductLine, "00:10:00", "10:00:00", "10:00:00", [50]);
+        var early = await OpenAsync(s);
+        var accepted = await OpenAsync(s);
+        var (engineer, engineerId) = await EngineerAsync(staff, app.Api());
+        await ActAsync(staff, accepted, "assign", new { engineerId });
+        (await ActAsync(engineer, accepted, "accept")).AssertStatus(HttpStatusCode.OK);
+
+        var cancelledEarly = (await ActAsync(staff, early, "cancel", new { reason = "客户已自行修复" })).AssertStatus(HttpStatusCode.OK).Json!;
+        (await ActAsync(staff, accepted, "cancel", new { reason = "设备已更换" })).AssertStatus(HttpStatusCode.OK);
+
+        Assert.Equal(["cancelled", "cancelled", "cancelled"], States(cancelledEarly));
+        var ticket = (await staff.GetAsync($"/api/tickets/{accepted}")).Json!;
+        Assert.Equal(["met", "cancelled", "cancelled"], States(ticket));
+        Assert.All(ticket["sla"]!["clocks"]!.AsArray(), c => Assert.Null(c!["due"]));
+        var rows = await EventuallyAsync(() => ListAsync(staff, s), r => r.All(x => x!["status"]!.GetValue<string>() == "Cancelled"));
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal("cancelled", r!["slaState"]!.GetValue<string>()));
+        Assert.All(rows, r => Assert.Null(r!["slaDue"]));
+    }
+
+    [Fact]
+    public async Task ATicketStoredCancelledWithMetClocksAndAMetListRowReadsCancelled()
+    {
+        var staff = await app.Api().AsStaffAsync();
+        var s = await SetupAsync(staff);
+        await PolicyAsync(staff, s.ProductLine, "00:10:00", "10:00:00", "10:00:00", [50]);
+        var id = await OpenAsync(s);
+        (await ActAsync(staff, id, "cancel", new { reason = "客户已自行修复" })).AssertStatus(HttpStatusCode.OK);
+        await EventuallyAsync(() => ListAsync(staff, s), r => r.Count == 1 && r[0]!["status"]!.GetValue<string>() == "Cancelled");
+
+        // As the ticket would stand had it been cancelled before cancelled tickets had an SLA state of their own (or on a
+        // definition that stops clocks as met in Cancelled): clocks met at the cancel, list rows "met".
+        var tickets = new TableClient(app.ConnectionString, app.Prefix + "Tickets");
+        var row = (await tickets.GetEntityAsync<TableEntity>(id, "state", cancellationToken: TestContext.Current.CancellationToken)).Value;
+        var json = JsonNode.Parse(row.GetString("Json"))!;
+        foreach (var c in json["sla"]!["clocks"]!.AsArray()) c!["state"] = "met";
+        row["Json"] = json.ToJsonString();
+        await tickets.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, TestContext.Current.CancellationToken);
+        var index = new TableClient(app.ConnectionString, app.Prefix + "TicketIndex");
+        var rewritten = 0;
+        await foreach (var e in index.QueryAsync<TableEntity>(cancellationToken: TestContext.Current.CancellationToken))
+        {
+            if (!e.RowKey.EndsWith("|" + id, StringComparison.Ordinal)) continue;
+            var summary = JsonNode.Parse(e.GetString("Json"))!;
+            summary["slaState"] = "met";
+            e["Json"] = summary.ToJsonString();
+            e["SlaState"] = "met";
+            await index.UpdateEntityAsync(e, e.ETag, TableUpdateMode.Replace, TestContext.Current.CancellationToken);
+            rewritten++;
+        }
+        Assert.True(rewritten >= 3, $"{rewritten} list rows");
+
+        Assert.Equal(["cancelled", "cancelled", "cancelled"], States((await staff.GetAsync($"/api/tickets/{id}")).Json!));
+        Assert.Equal("cancelled", (await ListAsync(staff, s)).Single()!["slaState"]!.GetValue<string>());
+        var all = (await staff.GetAsync("/api/tickets?status=Cancelled&pageSize=100")).AssertStatus(HttpStatusCode.OK).Json!["items"]!.AsArray();
+        Assert.Equal("cancelled", all.Single(t => t!["id"]!.GetValue<string>() == id)!["slaState"]!.GetValue<string>());
+    }
+
+    private static string[] States(JsonNode ticket) =>
+        new[] { "response", "arrival", "resolution" }.Select(m => Clock(ticket, m)["state"]!.GetValue<string>()).ToArray();
+
+    private static async Task<List<JsonNode?>> ListAsync(Api staff, Setup s) =>
+        [.. (await staff.GetAsync($"/api/tickets?customerId={s.Customer["id"]!.GetValue<string>()}&pageSize=100")).AssertStatus(HttpStatusCode.OK).Json!["items"]!.AsArray()];
 
     private static async Task<List<string>> InboxAsync(Api staff, string phone) =>
         (await staff.GetAsync("/api/dev/sms?to=" + Uri.EscapeDataString(phone) + "&max=100")).Json!.AsArray().Select(m => m!["body"]!.GetValue<string>()).ToList();

@@ -17,6 +17,7 @@ public sealed class WorkflowOnAFakeClock
 
     private readonly IReadOnlyList<SlaPolicy> _policies;
     private readonly Dictionary<string, BusinessCalendar> _calendars;
+    private LifecycleDefinition _definition = DefinitionStore.BuiltIn;
 
     public WorkflowOnAFakeClock(DateTimeOffset start, params SlaPolicy[] policies)
     {
@@ -38,7 +39,14 @@ public sealed class WorkflowOnAFakeClock
         return this;
     }
 
-    private StepContext Context => new(DefinitionStore.BuiltIn, new LifecycleOptions(), Now, _policies, _calendars);
+    /// <summary>Runs the ticket on another lifecycle definition (e.g. one an admin published) instead of the built-in one.</summary>
+    public WorkflowOnAFakeClock WithDefinition(LifecycleDefinition definition)
+    {
+        _definition = definition;
+        return this;
+    }
+
+    private StepContext Context => new(_definition, new LifecycleOptions(), Now, _policies, _calendars);
 
     public WorkflowOnAFakeClock Open(string priority = "P2", string tier = "standard")
     {
