@@ -2095,7 +2095,6 @@ export interface components {
             engineerId?: null | string;
             ticketScope?: null | string;
             isStaff?: boolean;
-            canEditArchive?: boolean;
         };
         CandidateScore: {
             engineerId: string;
@@ -2737,6 +2736,8 @@ export interface components {
             /** Format: date-time */
             closedAt?: null | string;
             cancelReason?: null | string;
+            /** Format: double */
+            arrivalDistanceKm?: null | number;
         };
         TimerSpec: {
             name: string;
