@@ -114,6 +114,8 @@ public sealed class SignInLimit
         }
         catch (Exception e) when (e is JsonException or BadHttpRequestException or IOException or NotSupportedException)
         {
+            // The endpoint then meets the same problem from the start of the body (413, 400, an aborted request).
+            if (request.Body.CanSeek) request.Body.Position = 0;
             return default;
         }
         finally

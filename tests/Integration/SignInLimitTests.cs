@@ -112,6 +112,17 @@ public sealed class SignInLimitTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ASignInBodyTooLargeToReadForItsAccountIsRefused()
+    {
+        await using var app = await StartAsync(("SignInLimitOptions:PerAccount:PermitLimit", "1"));
+        var api = new Api(app.Client());
+        // Padding would otherwise hide the user name from the per-account limit while the endpoint still reads it.
+        var padded = "{" + new string(' ', 5000) + $"\"username\":\"admin\",\"password\":\"{RunningApp.AdminPassword}\"}}";
+        (await api.PostRawAsync("/api/auth/login", padded)).AssertProblem(HttpStatusCode.RequestEntityTooLarge);
+        (await LoginAsync(api, "admin", RunningApp.AdminPassword)).AssertStatus(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task ForwardedAddressesAreIgnoredWithoutKnownProxies()
     {
         await using var app = await StartAsync(("SignInLimitOptions:PerAddress:PermitLimit", "2"));
