@@ -3,7 +3,7 @@ using Microsoft.OpenApi;
 
 namespace ServerlessService.Api.Hosting;
 
-/// <summary>Title, description and the bearer scheme of the OpenAPI document.</summary>
+/// <summary>Title, description and the bearer scheme of the OpenAPI document, and an operationId on every operation.</summary>
 public sealed class OpenApiInfo : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
@@ -22,6 +22,7 @@ public sealed class OpenApiInfo : IOpenApiDocumentTransformer
         };
         document.Security ??= [];
         document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] });
+        OperationIds.Assign(document, context.DescriptionGroups.SelectMany(g => g.Items));
         return Task.CompletedTask;
     }
 }

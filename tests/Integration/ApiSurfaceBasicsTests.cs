@@ -38,6 +38,29 @@ public sealed class ApiSurfaceBasicsTests(AppFixture app) : IClassFixture<AppFix
         Assert.Contains("openapi.json", await docs.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
+    /// <summary>Generated clients name their calls after operationIds: every operation has one, unique and readable.</summary>
+    [Fact]
+    public async Task EveryOperationHasAUniqueCamelCaseOperationIdNamedAfterItsHandler()
+    {
+        var doc = (await app.Api().GetAsync("/api/openapi.json")).AssertStatus(HttpStatusCode.OK).Json!;
+        string[] methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+        var operations = doc["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Where(o => methods.Contains(o.Key)).Select(o => (Where: $"{o.Key.ToUpperInvariant()} {p.Key}", Id: o.Value!["operationId"]?.GetValue<string>())))
+            .ToList();
+
+        Assert.True(operations.Count > 50, $"{operations.Count} operations");
+        Assert.All(operations, o => Assert.Matches("^[a-z][A-Za-z0-9]*$", o.Id ?? $"(none on {o.Where})"));
+        var clashes = operations.GroupBy(o => o.Id).Where(g => g.Count() > 1).Select(g => $"{g.Key}: {string.Join(", ", g.Select(o => o.Where))}");
+        Assert.Empty(clashes);
+        var ids = operations.ToDictionary(o => o.Where, o => o.Id);
+        Assert.Equal("listTickets", ids["GET /api/tickets"]);
+        Assert.Equal("getTicket", ids["GET /api/tickets/{id}"]);
+        Assert.Equal("actOnTicket", ids["POST /api/tickets/{id}/{action}"]);
+        Assert.Equal("getTicketTimeline", ids["GET /api/tickets/{id}/timeline"]);
+        Assert.Equal("setEngineerOnDuty", ids["PUT /api/engineers/{id}/on-duty"]);
+        Assert.Equal("getLifecycleVersion", ids["GET /api/lifecycle/versions/{version}"]);
+    }
+
     [Fact]
     public async Task UnknownRoutesAndMissingTokensAnswerWithProblemDetails()
     {
