@@ -26,6 +26,12 @@ public static class ServiceCollectionExtensions
         services.AddTransient<ProjectionActivity>();
         services.AddTransient<DispatchActivity>();
         services.AddSingleton<ITicketStore, WorkflowTicketStore>();
+        // Engineers' quiet hours are on unless configured (LifecycleOptions:EngineerQuietHoursStart/End; equal values turn them off).
+        services.PostConfigure<LifecycleOptions>(o =>
+        {
+            o.EngineerQuietHoursStart ??= LifecycleOptions.DefaultEngineerQuietHoursStart;
+            o.EngineerQuietHoursEnd ??= LifecycleOptions.DefaultEngineerQuietHoursEnd;
+        });
         return services;
     }
 }

@@ -8,7 +8,7 @@ namespace ServerlessService.Core.Customers;
 public sealed record CustomerProfile(
     string Id, string Name, string Phone, string Tier, Address? Address, bool SelfRegistered,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<DeviceView> Devices, IReadOnlyList<TicketSummary> Tickets);
+    IReadOnlyList<DeviceView> Devices, IReadOnlyList<TicketSummary> Tickets, string? Language = null);
 
 /// <summary>A device with its warranty status and repair history (latest tickets first).</summary>
 public sealed record DeviceProfile(
@@ -26,7 +26,7 @@ public sealed class ArchiveViews(CustomerService customers, DeviceService device
         var c = await customers.GetAsync(caller, id, ct);
         var owned = await devices.ListAsync(caller, id, new PageRequest(PageRequest.MaxSize, null), ct);
         var history = await tickets.ListAsync(caller, NoFilter with { CustomerId = id }, new PageRequest(HistorySize, null), ct);
-        return new CustomerProfile(c.Id, c.Name, c.Phone, c.Tier, c.Address, c.SelfRegistered, c.CreatedAt, c.UpdatedAt, owned.Items, history.Items);
+        return new CustomerProfile(c.Id, c.Name, c.Phone, c.Tier, c.Address, c.SelfRegistered, c.CreatedAt, c.UpdatedAt, owned.Items, history.Items, c.Language);
     }
 
     public async Task<DeviceProfile> DeviceAsync(Caller caller, string serialNumber, CancellationToken ct)

@@ -11,7 +11,8 @@ public sealed record Customer(
     Address? Address,
     bool SelfRegistered,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? Language = null);
 
 public static class CustomerTiers
 {

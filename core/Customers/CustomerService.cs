@@ -9,7 +9,7 @@ public sealed class CustomerService(ICustomerStore store, TimeProvider clock)
         RequireArchiveEditor(caller);
         var v = input.Validate();
         var now = clock.GetUtcNow();
-        var customer = new Customer(Ids.New("cus"), v.Name, v.Phone, v.Tier, v.Address, false, now, now);
+        var customer = new Customer(Ids.New("cus"), v.Name, v.Phone, v.Tier, v.Address, false, now, now, v.Language);
         if (!await store.TryAddAsync(customer, ct)) throw PhoneTaken(v.Phone);
         return customer;
     }
@@ -27,7 +27,7 @@ public sealed class CustomerService(ICustomerStore store, TimeProvider clock)
             if (v.Tier != current.Tier) throw new ForbiddenException("A customer cannot change their own tier.");
             if (v.Phone != current.Phone) throw new ForbiddenException("Your phone number is your sign-in; ask the service desk to change it.");
         }
-        var updated = current with { Name = v.Name, Phone = v.Phone, Tier = v.Tier, Address = v.Address, UpdatedAt = clock.GetUtcNow() };
+        var updated = current with { Name = v.Name, Phone = v.Phone, Tier = v.Tier, Address = v.Address, Language = v.Language, UpdatedAt = clock.GetUtcNow() };
         if (!await store.TryUpdateAsync(current, updated, stored.Version, ct)) throw PhoneTaken(v.Phone);
         return updated;
     }

@@ -21,4 +21,5 @@ public sealed record Engineer(
     string? SupervisorId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    string? WorkingCalendarId = null);
+    string? WorkingCalendarId = null,
+    string? Language = null);

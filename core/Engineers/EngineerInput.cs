@@ -12,10 +12,11 @@ public sealed record EngineerInput(
     int? MaxConcurrentJobs,
     bool? OnDuty,
     string? SupervisorId,
-    string? WorkingCalendarId = null)
+    string? WorkingCalendarId = null,
+    string? Language = null)
 {
     public sealed record Valid(string Name, string Phone, IReadOnlyList<Skill> Skills, IReadOnlyList<string> Regions, GeoPoint? Location, int MaxConcurrentJobs, bool OnDuty, string? SupervisorId,
-        string? WorkingCalendarId = null);
+        string? WorkingCalendarId = null, string? Language = null);
 
     public Valid Validate()
     {
@@ -30,8 +31,9 @@ public sealed record EngineerInput(
         if (supervisor is not null && !Ids.LooksValid(supervisor, "eng")) check.Add("supervisorId", "is not an engineer id.");
         var calendar = check.Text("workingCalendarId", WorkingCalendarId, 40, required: false);
         if (calendar is not null && !Ids.LooksValid(calendar, "cal")) check.Add("workingCalendarId", "is not a calendar id.");
+        var language = Language is null ? null : check.OneOf("language", Language, Notifications.MessageTemplates.Languages);
         check.ThrowIfAny();
-        return new Valid(name!, phone!, skills, regions, Location, max!.Value, OnDuty ?? true, supervisor, calendar);
+        return new Valid(name!, phone!, skills, regions, Location, max!.Value, OnDuty ?? true, supervisor, calendar, language);
     }
 
     private List<Skill> ValidateSkills(Check check)

@@ -15,14 +15,14 @@ public sealed class EngineerService(IEngineerStore store, Sla.ISlaStore calendar
         await RequireCalendarAsync(v.WorkingCalendarId, ct);
         var now = clock.GetUtcNow();
         var engineer = new Engineer(id, v.Name, v.Phone, v.Skills, v.Regions, v.Location, v.MaxConcurrentJobs, v.OnDuty, v.SupervisorId, now, now,
-            v.WorkingCalendarId);
+            v.WorkingCalendarId, v.Language);
         if (!await store.TryAddAsync(engineer, ct)) throw PhoneTaken(v.Phone);
         return engineer;
     }
 
     public async Task<Engineer> GetAsync(Caller caller, string id, CancellationToken ct) => (await ReadVisibleAsync(caller, id, ct)).Value;
 
-    /// <summary>Staff change everything; an engineer may change only their own location and on-duty flag.</summary>
+    /// <summary>Staff change everything; an engineer may change only their own location, on-duty flag and message language.</summary>
     public async Task<Engineer> UpdateAsync(Caller caller, string id, EngineerInput input, CancellationToken ct)
     {
         var stored = await ReadVisibleAsync(caller, id, ct);
@@ -32,8 +32,8 @@ public sealed class EngineerService(IEngineerStore store, Sla.ISlaStore calendar
         if (!caller.Can(Permission.EditArchive))
         {
             var asIs = new EngineerInput.Valid(current.Name, current.Phone, current.Skills, current.Regions, v.Location, current.MaxConcurrentJobs, v.OnDuty, current.SupervisorId,
-                current.WorkingCalendarId);
-            if (!SameJson(asIs, v)) throw new ForbiddenException("An engineer may change only their own location and on-duty status.");
+                current.WorkingCalendarId, v.Language);
+            if (!SameJson(asIs, v)) throw new ForbiddenException("An engineer may change only their own location, on-duty status and message language.");
         }
         if (v.SupervisorId != current.SupervisorId) await RequireSupervisorAsync(v.SupervisorId, id, ct);
         if (v.WorkingCalendarId != current.WorkingCalendarId) await RequireCalendarAsync(v.WorkingCalendarId, ct);
@@ -41,7 +41,7 @@ public sealed class EngineerService(IEngineerStore store, Sla.ISlaStore calendar
         {
             Name = v.Name, Phone = v.Phone, Skills = v.Skills, Regions = v.Regions, Location = v.Location,
             MaxConcurrentJobs = v.MaxConcurrentJobs, OnDuty = v.OnDuty, SupervisorId = v.SupervisorId, UpdatedAt = clock.GetUtcNow(),
-            WorkingCalendarId = v.WorkingCalendarId,
+            WorkingCalendarId = v.WorkingCalendarId, Language = v.Language,
         };
         if (!await store.TryUpdateAsync(current, updated, stored.Version, ct)) throw PhoneTaken(v.Phone);
         return updated;

@@ -67,22 +67,18 @@ public static partial class MessageTemplates
         [(DispatchHeld, "en")] = "Manual dispatch needed: ticket {ticketNumber} ({priority}) — {reason}.",
     };
 
-    private static readonly Dictionary<(string, string), string> MetricNames = new()
-    {
-        [("response", "zh-CN")] = "响应时限", [("arrival", "zh-CN")] = "到场时限", [("resolution", "zh-CN")] = "解决时限",
-        [("response", "en")] = "response target", [("arrival", "en")] = "arrival target", [("resolution", "en")] = "resolution target",
-    };
-
     public static string BuiltinText(string ev, string language) => Builtin[(ev, language)];
 
-    /// <summary>Fills the placeholders; SLA metric codes become the language's words for them.</summary>
+    /// <summary>Fills the placeholders; codes (fault category, priority, SLA metric, "asap") become the language's words (<see cref="MessageVocabulary"/>).</summary>
     public static string Render(string text, string language, IReadOnlyDictionary<string, string?> values) =>
         Placeholder().Replace(text, m =>
         {
             var key = m.Groups[1].Value;
-            var value = values.TryGetValue(key, out var v) ? v ?? "" : m.Value;
-            return key == "metric" && MetricNames.TryGetValue((value, language), out var name) ? name : value;
+            return values.TryGetValue(key, out var v) ? MessageVocabulary.Word(key, v ?? "", language) : m.Value;
         });
+
+    /// <summary>The language to write to a recipient in: their own when it is one we have texts for, else the deployment's.</summary>
+    public static string LanguageFor(string? preferred, string deployment) => preferred is not null && Languages.Contains(preferred) ? preferred : deployment;
 
     public static IReadOnlyList<string> Used(string text) => Placeholder().Matches(text).Select(m => m.Groups[1].Value).Distinct().ToList();
 

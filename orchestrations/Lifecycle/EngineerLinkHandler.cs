@@ -8,7 +8,7 @@ using ServerlessService.Orchestrations.Tickets;
 namespace ServerlessService.Orchestrations.Lifecycle;
 
 /// <summary>
-/// Sends the assigned engineer their job link by SMS (engineer-job template), or revokes an engineer's links when
+/// Sends the assigned engineer their job link by SMS (engineer-job template, in their language), or revokes an engineer's links when
 /// the job is taken from them. The outbox id seeds the link and keys the SMS, so a retry repeats nothing.
 /// </summary>
 public sealed class EngineerLinkHandler(TicketRecords records, EngineerLinkService links, IEngineerStore engineers, ISmsChannel sms,
@@ -37,7 +37,7 @@ public sealed class EngineerLinkHandler(TicketRecords records, EngineerLinkServi
         {
             ["event"] = Core.Notifications.MessageTemplates.EngineerJob,
             ["values"] = Notifications.Values(ticket, ("faultCategory", ticket.FaultCategory), ("address", ticket.SiteAddress.Line), ("link", "/e/" + link.Code)),
-        }, ct);
+        }, ct, engineer.Language);
         await sms.SendAsync(engineer.Phone, text, ct, idempotencyKey: item.EffectId);
     }
 }

@@ -22,6 +22,16 @@ public sealed class LifecycleOptions
     public TimeSpan QuietHoursEnd { get; set; } = TimeSpan.FromHours(8);
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
+    /// <summary>
+    /// Job SMS about P3 and P4 tickets wait until the engineers' quiet hours end (P1 and P2 always go). Null only in
+    /// options recorded before engineers had quiet hours (they had none); configured options get 22:00–07:00 unless
+    /// set (<see cref="ServiceCollectionExtensions"/>). Equal start and end turn them off.
+    /// </summary>
+    public TimeSpan? EngineerQuietHoursStart { get; set; }
+    public TimeSpan? EngineerQuietHoursEnd { get; set; }
+    public static readonly TimeSpan DefaultEngineerQuietHoursStart = TimeSpan.FromHours(22);
+    public static readonly TimeSpan DefaultEngineerQuietHoursEnd = TimeSpan.FromHours(7);
+
     /// <summary>Attempts of a side effect (SMS, robot post, link, capacity, projection) before it counts as failed; back-off doubles from the first delay.</summary>
     public int EffectAttempts { get; set; } = 6;
     public TimeSpan EffectRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
@@ -31,18 +41,11 @@ public sealed class LifecycleOptions
     public TimeSpan ActionWait { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>When a non-urgent customer message may go out: now, or the end of tonight's quiet hours.</summary>
-    public DateTimeOffset? QuietUntil(DateTimeOffset now)
-    {
-        if (QuietHoursStart == QuietHoursEnd) return null;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-        var local = TimeZoneInfo.ConvertTime(now, zone);
-        var t = local.TimeOfDay;
-        var quiet = QuietHoursStart < QuietHoursEnd ? t >= QuietHoursStart && t < QuietHoursEnd : t >= QuietHoursStart || t < QuietHoursEnd;
-        if (!quiet) return null;
-        var endDay = t >= QuietHoursEnd ? local.Date.AddDays(1) : local.Date;
-        var end = endDay + QuietHoursEnd;
-        return new DateTimeOffset(end, zone.GetUtcOffset(end));
-    }
+    public DateTimeOffset? QuietUntil(DateTimeOffset now) => QuietHours.Until(now, QuietHoursStart, QuietHoursEnd, TimeZone);
+
+    /// <summary>When a P3/P4 job SMS may go out: now, or the end of the engineers' quiet hours.</summary>
+    public DateTimeOffset? EngineerQuietUntil(DateTimeOffset now) =>
+        EngineerQuietHoursStart is { } start && EngineerQuietHoursEnd is { } end ? QuietHours.Until(now, start, end, TimeZone) : null;
 
     /// <summary>The durations a definition's timers may name in "after".</summary>
     public TimeSpan? Named(string name) => name switch

@@ -7,6 +7,8 @@ public sealed record MessageStatus(string Id, string Kind, string? Audience, str
     public const string Queued = "queued";
     public const string Sent = "sent";
     public const string Failed = "failed";
+    /// <summary>Held through quiet hours and not sent: the ticket moved on meanwhile (<see cref="QuietHours.IsStale"/>).</summary>
+    public const string Dropped = "dropped";
 
     public static bool IsMessage(string kind) => kind is NotifyHandler.KindName or RobotHandler.KindName or EngineerLinkHandler.KindName;
 

@@ -22,6 +22,9 @@ internal static class Notifications
             ["audience"] = audience,
             ["engineerId"] = t.AssignedEngineerId,
             ["phone"] = audience == Customer ? t.ContactPhone : null,
+            // The customer's language is looked up when the message goes; the status lets a held message be dropped once the ticket moved on.
+            ["customerId"] = audience == Customer ? t.CustomerId : null,
+            ["status"] = audience == Customer ? t.Status.ToString() : null,
             ["event"] = ev,
             ["values"] = values,
         }, NotBefore: notBefore);

@@ -83,13 +83,19 @@ internal sealed class TicketSession(TaskOrchestrationContext ctx, TicketRun run)
         await CommitAsync(step, new EventOutcome(ev.Id, ev.Fingerprint ?? "", refusal is null, refusal, run.Step + 1));
     }
 
-    /// <summary>The timer for <paramref name="due"/> fired: held-back effects go out, then each timer due by then fires, at its due time however late the engine is.</summary>
+    /// <summary>
+    /// The timer for <paramref name="due"/> fired: held-back effects go out (those the ticket outgrew meanwhile are
+    /// dropped), then each timer due by then fires, at its due time however late the engine is.
+    /// </summary>
     public async Task OnTimeAsync(DateTimeOffset due)
     {
         _now = run.CauseTime ? StepTime(due) : EngineTime(due);
         var ready = run.Delayed.Where(d => d.Due <= _now).ToList();
         run.Delayed.RemoveAll(d => d.Due <= _now);
-        if (ready.Count > 0) await RunEffectsAsync(ready.Select(d => (d.Id, d.Effect)).ToList());
+        var stale = ready.Where(d => QuietHours.IsStale(d.Effect, run.Ticket)).ToList();
+        if (stale.Count > 0) await RecordDroppedAsync(stale);
+        var fresh = ready.Except(stale).ToList();
+        if (fresh.Count > 0) await RunEffectsAsync(fresh.Select(d => (d.Id, d.Effect)).ToList());
         foreach (var (name, _) in run.Timers.Where(t => t.Value <= _now).OrderBy(t => t.Value).ToList())
         {
             if (!run.Timers.ContainsKey(name)) continue;
@@ -249,6 +255,16 @@ internal sealed class TicketSession(TaskOrchestrationContext ctx, TicketRun run)
         var messages = failures.Where(f => MessageStatus.IsMessage(f.Effect.Kind))
             .Select(f => MessageStatus.Of(f.Id, f.Effect, _now) with { Status = MessageStatus.Failed, LastError = f.Error }).ToList();
         await ctx.CallActivityAsync<bool>(ProjectionActivity.Name, NextProjection(history, [], null, messages), Retry());
+    }
+
+    /// <summary>Held messages that no longer fit the ticket show as dropped in its message list.</summary>
+    private async Task RecordDroppedAsync(IReadOnlyList<DelayedEffect> dropped)
+    {
+        var messages = dropped.Where(d => MessageStatus.IsMessage(d.Effect.Kind)).Select(d => MessageStatus.Of(d.Id, d.Effect, _now) with
+        {
+            Status = MessageStatus.Dropped, NotBefore = d.Due, LastError = $"Not sent: the ticket is {run.Ticket.Status} now.",
+        }).ToList();
+        await ctx.CallActivityAsync<bool>(ProjectionActivity.Name, NextProjection([], [], null, messages), Retry());
     }
 
     private TaskOptions Retry()

@@ -28,6 +28,8 @@ public sealed class PortalFixture : IAsyncLifetime
             // No quiet hours, so customer messages go out at whatever hour the tests run.
             ["LifecycleOptions:QuietHoursStart"] = "00:00:00",
             ["LifecycleOptions:QuietHoursEnd"] = "00:00:00",
+            ["LifecycleOptions:EngineerQuietHoursStart"] = "00:00:00",
+            ["LifecycleOptions:EngineerQuietHoursEnd"] = "00:00:00",
         });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -15,6 +15,8 @@ await using var app = await RunningApp.StartAsync(azurite.ConnectionString, Runn
     ["EngineOptions:MaxQueuePollingInterval"] = "00:00:00.500",
     ["LifecycleOptions:QuietHoursStart"] = "00:00:00",
     ["LifecycleOptions:QuietHoursEnd"] = "00:00:00",
+    ["LifecycleOptions:EngineerQuietHoursStart"] = "00:00:00",
+    ["LifecycleOptions:EngineerQuietHoursEnd"] = "00:00:00",
 });
 using var http = app.Client();
 var token = (await Post("/api/auth/login", new { username = "admin", password = RunningApp.AdminPassword }))["token"]!.GetValue<string>();

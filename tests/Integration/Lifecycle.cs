@@ -22,6 +22,8 @@ public static class Lifecycle
         // No quiet hours, so customer messages go out at whatever hour the tests run.
         ["LifecycleOptions:QuietHoursStart"] = "00:00:00",
         ["LifecycleOptions:QuietHoursEnd"] = "00:00:00",
+        ["LifecycleOptions:EngineerQuietHoursStart"] = "00:00:00",
+        ["LifecycleOptions:EngineerQuietHoursEnd"] = "00:00:00",
     };
 
     public sealed record Setup(Api Staff, JsonNode Customer, JsonNode Device, string ProductLine);

@@ -27,9 +27,9 @@ public sealed class NotificationRulesTests
     public void TemplatesFillTheirPlaceholdersAndNameTheMetricInTheirLanguage()
     {
         var values = new Dictionary<string, string?> { ["ticketNumber"] = "261125-0001", ["priority"] = "P1", ["metric"] = "response", ["percent"] = "75", ["remaining"] = "00:15:00" };
-        Assert.Equal("【售后服务】超时预警：工单 261125-0001（P1）响应时限已用 75%，剩余 00:15:00。",
+        Assert.Equal("【售后服务】超时预警：工单 261125-0001（紧急）响应时限已用 75%，剩余 00:15:00。",
             MessageTemplates.Render(MessageTemplates.BuiltinText(MessageTemplates.SlaWarning, "zh-CN"), "zh-CN", values));
-        Assert.Equal("SLA warning: ticket 261125-0001 (P1) has used 75% of its response target; 00:15:00 left.",
+        Assert.Equal("SLA warning: ticket 261125-0001 (urgent) has used 75% of its response target; 00:15:00 left.",
             MessageTemplates.Render(MessageTemplates.BuiltinText(MessageTemplates.SlaWarning, "en"), "en", values));
     }
 

@@ -30,7 +30,7 @@ public sealed class Assign : TicketAction
 
     private static string Window(Ticket t, StepContext ctx)
     {
-        if (t.PreferredWindow is not { From: { } from } w) return "尽快 / ASAP";
+        if (t.PreferredWindow is not { From: { } from } w) return MessageVocabulary.Asap;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(ctx.Options.TimeZone);
         var f = TimeZoneInfo.ConvertTime(from, zone);
         return w.To is { } to ? $"{f:MM-dd HH:mm}–{TimeZoneInfo.ConvertTime(to, zone):HH:mm}" : $"{f:MM-dd HH:mm}";

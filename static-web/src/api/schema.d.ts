@@ -781,12 +781,14 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            language?: null | string;
         };
         CustomerInput: {
             name: null | string;
             phone: null | string;
             tier: null | string;
             address: null | components["schemas"]["Address"];
+            language?: null | string;
         };
         CustomerProfile: {
             id: string;
@@ -801,6 +803,7 @@ export interface components {
             updatedAt: string;
             devices: components["schemas"]["DeviceView"][];
             tickets: components["schemas"]["TicketSummary"][];
+            language?: null | string;
         };
         DefinitionInfo: {
             name: string;
@@ -929,6 +932,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             workingCalendarId?: null | string;
+            language?: null | string;
         };
         EngineerInput: {
             name: null | string;
@@ -941,6 +945,7 @@ export interface components {
             onDuty: null | boolean;
             supervisorId: null | string;
             workingCalendarId?: null | string;
+            language?: null | string;
         };
         EngineerWorkload: {
             id: string;
