@@ -48,7 +48,8 @@ public static class ApiApp
         services.AddSignInLimits();
         services.AddProxies();
         services.AddLanguages();
-        services.AddProblemDetails();
+        // Every problem — mapped domain errors, framework ones, TypedResults.Problem — speaks the caller's language.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => Resources.ServerText.Localize(c.HttpContext, c.ProblemDetails));
         services.AddExceptionHandler<ProblemMapping>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>

@@ -61,6 +61,7 @@ public static class TicketActionFunctions
         return TypedResults.Accepted(location, new ActionPending(result.ActionId, "pending", location));
     }
 
-    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> Timeline(string id, Caller caller, TicketLifecycle lifecycle, CancellationToken ct) =>
-        TypedResults.Ok(await lifecycle.TimelineAsync(caller, id, ct));
+    /// <summary>The ticket's timeline; the system's reasons (check-in far, dispatch held, refusals) in the caller's language.</summary>
+    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> Timeline(string id, Caller caller, TicketLifecycle lifecycle, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<HistoryEntry>>((await lifecycle.TimelineAsync(caller, id, ct)).Select(e => e with { Reason = Resources.ServerText.For(http, e.Reason) }).ToList());
 }

@@ -150,7 +150,7 @@ public sealed partial class JobPageTests(PortalFixture portal)
         await page.GotoAsync(new Uri(App.BaseAddress, "/e/AAAAAAAAAA").ToString());
 
         await Assertions.Expect(page.Locator(".error")).ToContainTextAsync("链接无效或已失效");
-        await Assertions.Expect(page.Locator(".error")).ToContainTextAsync("not valid");
+        await Assertions.Expect(page.Locator(".error")).ToContainTextAsync("此派工链接无效，请联系调度员重新发送。");
         Assert.Equal(0, await page.Locator(".actions button").CountAsync());
     }
 

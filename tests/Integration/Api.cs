@@ -20,6 +20,15 @@ public sealed class Api(HttpClient http)
         return new Api(c);
     }
 
+    /// <summary>The same caller asking for server messages in <paramref name="language"/> (Accept-Language), as the portal does.</summary>
+    public Api InLanguage(string language)
+    {
+        var c = new HttpClient { BaseAddress = http.BaseAddress };
+        c.DefaultRequestHeaders.Authorization = http.DefaultRequestHeaders.Authorization;
+        c.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return new Api(c);
+    }
+
     public async Task<Api> AsStaffAsync(string username = "admin", string password = RunningApp.AdminPassword)
     {
         var r = await PostAsync("/api/auth/login", new { username, password });

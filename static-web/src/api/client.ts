@@ -29,7 +29,7 @@ export const session = {
 }
 
 export async function api<T>(method: string, path: string, body?: unknown, options: { token?: string | null; idempotencyKey?: string } = {}): Promise<T> {
-  // The server answers its own messages (429s, for a start) in the page's language.
+  // The server answers its messages (problems, field errors, timeline reasons) in the page's language.
   const headers: Record<string, string> = { 'content-type': 'application/json', 'accept-language': i18n.global.locale.value }
   const token = options.token === undefined ? session.token : options.token
   if (token) headers.authorization = `Bearer ${token}`
@@ -48,7 +48,7 @@ async function settle<T>(location: string, headers: Record<string, string>): Pro
   const until = Date.now() + settleFor
   for (let wait = 250; Date.now() < until; wait = Math.min(wait * 2, 2000)) {
     await new Promise(resolve => setTimeout(resolve, wait))
-    const r = await fetch(location, { headers: { authorization: headers.authorization ?? '' } })
+    const r = await fetch(location, { headers: { authorization: headers.authorization ?? '', 'accept-language': headers['accept-language'] } })
     const data = await r.json().catch(() => ({}))
     if (!r.ok) throw new Problem(r.status, data.title ?? r.statusText, data.detail ?? '', data.errors ?? {})
     if (r.status === 200) return data as T

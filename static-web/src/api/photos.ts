@@ -1,4 +1,5 @@
 import { session, Problem, type Schemas } from './client'
+import { i18n } from '../i18n'
 
 export type Photo = Schemas['Photo']
 export type PhotoKind = 'fault' | 'before' | 'after' | 'signature'
@@ -35,6 +36,7 @@ export function upload(ticketId: string, blobs: Blob[], options: UploadOptions =
     const xhr = new XMLHttpRequest()
     xhr.open('POST', `/api/tickets/${ticketId}/photos`)
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`)
+    xhr.setRequestHeader('accept-language', i18n.global.locale.value)
     if (options.idempotencyKey) xhr.setRequestHeader('idempotency-key', options.idempotencyKey)
     xhr.upload.onprogress = e => e.lengthComputable && options.onProgress?.(Math.round((100 * e.loaded) / e.total))
     xhr.onload = () => {
