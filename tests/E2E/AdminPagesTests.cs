@@ -52,7 +52,7 @@ public sealed class AdminPagesTests(PortalFixture portal)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
 
         // The server's error for Saturday's bad interval sits next to Saturday, and nothing was created.
-        await Assertions.Expect(FieldError(page, "周六")).ToContainTextAsync("25:00-26:00: must be an interval");
+        await Assertions.Expect(FieldError(page, "周六")).ToContainTextAsync("25:00-26:00: 须为 24 小时制时段");
         await Assertions.Expect(FieldError(page, "周一")).ToHaveCountAsync(0);
         await dialog.GetByLabel("周六").FillAsync("");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
@@ -149,7 +149,7 @@ public sealed class AdminPagesTests(PortalFixture portal)
         await dialog.GetByLabel("产品线", new() { Exact = true }).FillAsync(line);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         // A rule without any action is refused, and the form says so.
-        await Assertions.Expect(dialog.Locator(".field-error")).ToContainTextAsync("must set at least one action");
+        await Assertions.Expect(dialog.Locator(".field-error")).ToContainTextAsync("至少设置一个动作");
 
         await dialog.Locator(".el-form-item", new() { HasText = "设为优先级" }).Locator(".el-select").ClickAsync();
         await VisibleOption(page, "P1").ClickAsync();

@@ -28,9 +28,9 @@ export const session = {
   set token(value: string | null) { value ? localStorage.setItem(tokenKey, value) : localStorage.removeItem(tokenKey) },
 }
 
-export async function api<T>(method: string, path: string, body?: unknown, options: { token?: string | null; idempotencyKey?: string } = {}): Promise<T> {
+export async function api<T>(method: string, path: string, body?: unknown, options: { token?: string | null; idempotencyKey?: string; language?: string } = {}): Promise<T> {
   // The server answers its messages (problems, field errors, timeline reasons) in the page's language.
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'accept-language': i18n.global.locale.value }
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'accept-language': options.language ?? i18n.global.locale.value }
   const token = options.token === undefined ? session.token : options.token
   if (token) headers.authorization = `Bearer ${token}`
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey

@@ -52,7 +52,9 @@ async function send<T>(item: PendingAction, token: string): Promise<T | null> {
     await (await db).put('pending', item)
   }
   const body = item.signaturePhotoId ? { ...item.body, signaturePhotoId: item.signaturePhotoId } : item.body
-  return await api<T>('POST', `/api/tickets/${item.ticketId}/${item.action}`, body, { token, idempotencyKey: item.id })
+  // A refusal is kept in the phone and shown again after the page switches language: ask for the server's own English,
+  // which the page puts in its language when it shows it (messages.ts).
+  return await api<T>('POST', `/api/tickets/${item.ticketId}/${item.action}`, body, { token, idempotencyKey: item.id, language: 'en' })
 }
 
 let running: Promise<unknown> = Promise.resolve()
